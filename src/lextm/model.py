@@ -1,0 +1,202 @@
+"""Values shared by every layer: provisions, segments, clean-up records, cross-references.
+
+Everything here is immutable; the parsers build these and nothing downstream changes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "Cleanup",
+    "CrossRef",
+    "Kind",
+    "LawText",
+    "Note",
+    "Number",
+    "Provision",
+    "Segment",
+]
+
+
+class Kind(StrEnum):
+    """The node kinds of a law's provision tree, from the whole text down to the sub-item."""
+
+    TITLE = "title"
+    NOTE = "note"
+    TOC = "toc"  # a table of contents (目录) before the body
+    PREAMBLE = "preamble"
+    PART = "part"  # 编
+    CHAPTER = "chapter"  # 章
+    SECTION = "section"  # 节
+    SUBSECTION = "subsection"  # a heading below 节 (Taiwan writes it 第一款)
+    ARTICLE = "article"  # 条
+    PARAGRAPH = "paragraph"  # 款 (PRC) / 項 (Taiwan)
+    ITEM = "item"  # 项 (PRC) / 款 (Taiwan)
+    SUBITEM = "subitem"  # 目
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether nodes of this kind are headings that group articles."""
+        return self in _HEADINGS
+
+
+_HEADINGS = frozenset({Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.SUBSECTION})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Number:
+    """An article or heading number: 12 is (12, 0); 第十二条之一 and `12-1` are (12, 1)."""
+
+    value: int
+    insert: int = 0
+
+    @property
+    def label(self) -> str:
+        """The Arabic label used in addresses and JSON: "12" or "12-1"."""
+        return str(self.value) if not self.insert else f"{self.value}-{self.insert}"
+
+    @classmethod
+    def parse(cls, label: str) -> Number:
+        """Read a label written as "12" or "12-1"."""
+        head, _, tail = label.partition("-")
+        if not head.isdigit() or (tail and not tail.isdigit()):
+            raise ValueError(f"not a number label: {label!r}")
+        return cls(int(head), int(tail) if tail else 0)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Cleanup:
+    """One change the input clean-up made: what kind, on which line, what it replaced."""
+
+    kind: str
+    line: int
+    before: str
+    after: str
+    count: int = 1
+
+    def describe(self) -> str:
+        """One line for `--explain`."""
+        times = f" ({self.count}×)" if self.count > 1 else ""
+        return f"line {self.line}: {self.kind}{times}: {self.before!r} → {self.after!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class CrossRef:
+    """A reference to a provision found in a text, kept as data.
+
+    `law` is the title inside 《》 for references to another law, None for this one. `relative`
+    names references by position (preceding paragraph, this article) instead of by number.
+    `article_end` closes a range 第X条至第Y条. Spans index the text the reference was found in.
+    """
+
+    start: int
+    end: int
+    text: str
+    law: str | None = None
+    article: Number | None = None
+    article_end: Number | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    relative: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Facts read from a promulgation or adoption note, each None where the text is silent."""
+
+    text: str
+    promulgated: str | None = None  # ISO date
+    adopted: str | None = None
+    effective: str | None = None
+    issuer: str | None = None
+    order_number: str | None = None
+    amended: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A node of the provision tree.
+
+    `text` is the node's own line exactly as the cleaned input has it (for an article, its label
+    as written, e.g. "第八条"; for a paragraph or item, the whole line, item label included).
+    `label` is the numbering prefix of that line ("第八条", "（三）", "Article 8", "(3)", "").
+    `line` is 1-based in the cleaned text.
+    """
+
+    kind: Kind
+    address: str
+    text: str
+    line: int
+    label: str = ""
+    number: Number | None = None
+    children: tuple[Provision, ...] = ()
+    deleted: bool = False
+    # For an article whose first paragraph shares the label's line: what separates them (" ",
+    # "", ". "); None when the label stands on a line of its own.
+    separator: str | None = None
+
+    @property
+    def caption(self) -> str:
+        """The text after the label: a heading's name, an item's words."""
+        return self.text[len(self.label) :].strip() if self.label else self.text
+
+    def walk(self) -> Iterator[Provision]:
+        """This node and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, kind: Kind) -> tuple[Provision, ...]:
+        """Direct children of one kind."""
+        return tuple(child for child in self.children if child.kind is kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence-level unit of translation, with the provision it belongs to."""
+
+    address: str
+    text: str
+    kind: Kind
+    article: str | None = None  # Arabic label, "8" or "12-1"
+    paragraph: int | None = None
+    item: int | None = None
+    subitem: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LawText:
+    """One parsed law text (a version in one language): its provisions in document order."""
+
+    lang: str
+    provisions: tuple[Provision, ...]
+    note: Note | None = None
+    cleanups: tuple[Cleanup, ...] = ()
+    encoding: str = "utf-8"
+    path: str | None = None
+    layout: dict[str, str] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[Provision]:
+        """Every provision, in document order."""
+        for top in self.provisions:
+            yield from top.walk()
+
+    def articles(self) -> tuple[Provision, ...]:
+        """The articles, in document order."""
+        return tuple(node for node in self.walk() if node.kind is Kind.ARTICLE)
+
+    def first(self, kind: Kind) -> Provision | None:
+        """The first provision of a kind, if any."""
+        return next((node for node in self.walk() if node.kind is kind), None)
+
+    @property
+    def title(self) -> Provision | None:
+        """The title line, if the text has one."""
+        return self.first(Kind.TITLE)

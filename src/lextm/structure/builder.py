@@ -66,12 +66,33 @@ def build_tree(
 ) -> tuple[Provision, ...]:
     """Provisions in document order; `reclassify` turns a rejected label back into plain text."""
     accepted = _accept_articles(lines, reclassify)
-    start = next(
-        (i for i, ln in enumerate(accepted) if ln.kind in (LineKind.ARTICLE, LineKind.HEADING)),
-        len(accepted),
-    )
+    start = _body_start(accepted)
     front = _front_matter(accepted[:start])
     return tuple(node.freeze() for node in (*front, *_Body().run(accepted[start:])))
+
+
+def _body_start(lines: Sequence[ParsedLine]) -> int:
+    """Index of the first body line; a table of contents before it is skipped over."""
+    for index, ln in enumerate(lines):
+        if ln.kind is LineKind.TOC:
+            repeat = _toc_end(lines, index)
+            if repeat is not None:
+                return _body_start(lines[repeat:]) + repeat
+        if ln.kind in (LineKind.ARTICLE, LineKind.HEADING):
+            return index
+    return len(lines)
+
+
+def _toc_end(lines: Sequence[ParsedLine], toc: int) -> int | None:
+    """Where the body repeats the first contents entry, if it does."""
+    seen: set[str] = set()
+    for index in range(toc + 1, len(lines)):
+        if lines[index].text in seen:
+            return index
+        if lines[index].kind is LineKind.ARTICLE:
+            return None
+        seen.add(lines[index].text)
+    return None
 
 
 # -- article labels ------------------------------------------------------------------------
@@ -89,11 +110,12 @@ def _accept_articles(
     candidates = [ln for ln in lines if ln.kind is LineKind.ARTICLE]
     layouts = Counter(_layout_of(ln) for ln in candidates)
     dominant = layouts.most_common(1)[0][0] if layouts else "alone"
+    following = {id(ln): candidates[k + 1 :] for k, ln in enumerate(candidates)}
     out: list[ParsedLine] = []
     last: Number | None = None
     for ln in lines:
         if ln.kind is LineKind.ARTICLE:
-            if _fits(ln, dominant, last):
+            if _fits(ln, dominant, last, following[id(ln)]):
                 last = ln.number
             else:
                 ln = reclassify(ln)
@@ -101,18 +123,30 @@ def _accept_articles(
     return out
 
 
-def _fits(line: ParsedLine, dominant: str, last: Number | None) -> bool:
+def _is_next(number: Number, last: Number | None) -> bool:
+    """Whether `number` is what a label right after `last` would carry."""
+    if last is None:
+        return number.value == 1 or number.insert == 0
+    return number.value == last.value + 1 or (number.value == last.value and number.insert > 0)
+
+
+def _fits(
+    line: ParsedLine, dominant: str, last: Number | None, later: Sequence[ParsedLine]
+) -> bool:
     number = line.number
     assert number is not None
     if last is not None and number <= last:
         return False
     layout = _layout_of(line)
-    if layout == "joined" and dominant != "joined":
+    if layout != dominant and not line.deleted and not _is_next(number, last):
+        return False  # another layout is believable only for the very next number
+    if layout == "joined" and dominant != "joined" and not _is_next(number, last):
         return False
-    if layout == "joined" and last is not None:
-        # Without a separator only the next number is believable as a label.
-        return number.value in (last.value, last.value + 1)
-    return True
+    if _is_next(number, last):
+        return True
+    # A jump ahead is a label only if the labels after it carry on from it.
+    upcoming = next((c.number for c in later if _layout_of(c) == dominant), None)
+    return upcoming is None or upcoming > number
 
 
 # -- front matter ----------------------------------------------------------------------------
@@ -186,15 +220,10 @@ def _closes_later(rest: Sequence[ParsedLine]) -> bool:
 def _take_toc(rest: list[ParsedLine]) -> list[ParsedLine]:
     if not rest or rest[0].kind is not LineKind.TOC:
         return []
-    entries = rest[1:]
-    seen: set[str] = set()
-    for index, ln in enumerate(entries):
-        if ln.text in seen:
-            toc = rest[: index + 1]
-            del rest[: index + 1]
-            return toc
-        seen.add(ln.text)
-    return []
+    end = next((i for i, ln in enumerate(rest) if ln.kind is LineKind.PREAMBLE), len(rest))
+    toc = rest[:end]
+    del rest[:end]
+    return toc
 
 
 def _group(kind: Kind, address: str, lines: Sequence[ParsedLine], **kw: ParsedLine) -> _Node:

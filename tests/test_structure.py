@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, CorpusLaw, corpus_laws, needs_corpus
 
+from conftest import SEED, CorpusLaw, corpus_laws, needs_corpus
 from lextm.errors import InputError
 from lextm.model import Kind, LawText, Number
 from lextm.structure import parse_law, parse_text, regenerate_text

@@ -27,17 +27,6 @@ def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-class _Failure(click.ClickException):
-    """A lextm error on its way out: one line on stderr, the error's own exit code."""
-
-    def __init__(self, error: LextmError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"lextm: error: {self.message}", err=True)
-
-
 class _Group(click.Group):
     """The command group; the one place where library errors become CLI messages."""
 
@@ -45,7 +34,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except LextmError as error:
-            raise _Failure(error) from error
+            click.echo(f"lextm: error: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 @click.group(
@@ -57,12 +47,11 @@ def cli() -> None:
     """Bilingual glossary and translation memory for legal and regulatory texts."""
 
 
-def _file_argument() -> Any:
-    return click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+_file_argument = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 
 
 @cli.command()
-@_file_argument()
+@_file_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 @click.option("--explain", is_flag=True, help="List every change the input clean-up made.")
 @click.option("--encoding", default=None, help=_ENCODING_HELP)
@@ -83,7 +72,7 @@ def outline(
 
 
 @cli.command()
-@_file_argument()
+@_file_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the segments as JSON.")
 @click.option("--explain", is_flag=True, help="List every change the input clean-up made.")
 @click.option("--encoding", default=None, help=_ENCODING_HELP)

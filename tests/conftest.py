@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
-LAWS = CORPUS / "laws"
+LAWS_DIR = CORPUS / "laws"
 SEED = CORPUS / "xizang-network-communications-2021.zh.txt"
 
 
@@ -27,17 +27,17 @@ class CorpusLaw:
     @property
     def zh(self) -> Path:
         """The Chinese text."""
-        return LAWS / self.slug / "zh.txt"
+        return LAWS_DIR / self.slug / "zh.txt"
 
     @property
     def en(self) -> Path | None:
         """The official English text, where there is one."""
-        return LAWS / self.slug / "en.txt" if self.articles_en is not None else None
+        return LAWS_DIR / self.slug / "en.txt" if self.articles_en is not None else None
 
 
 def corpus_laws() -> list[CorpusLaw]:
     """Every law in the manifest (empty when the shared corpus is not beside the checkout)."""
-    manifest = LAWS / "MANIFEST.tsv"
+    manifest = LAWS_DIR / "MANIFEST.tsv"
     if not manifest.exists():
         return []
     with manifest.open(encoding="utf-8") as handle:
@@ -52,4 +52,5 @@ def corpus_laws() -> list[CorpusLaw]:
     ]
 
 
+LAWS = corpus_laws()
 needs_corpus = pytest.mark.skipif(not SEED.exists(), reason="shared corpus not found")

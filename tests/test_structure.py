@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED, CorpusLaw, corpus_laws, needs_corpus
+from conftest import LAWS, SEED, CorpusLaw, needs_corpus
 from lextm.errors import InputError
 from lextm.model import Kind, LawText, Number
 from lextm.structure import parse_law, parse_text, regenerate_text
-
-LAWS = corpus_laws()
 
 
 def _shape(law: LawText) -> list[tuple[str, int, list[int]]]:

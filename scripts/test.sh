@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-echo "== ruff check" && ruff check src tests bench
-echo "== ruff format --check" && ruff format --check src tests bench
+echo "== ruff check" && ruff check .
+echo "== ruff format --check" && ruff format --check .
 echo "== mypy src" && mypy src
 echo "== pytest" && pytest -n "${LEXTM_TEST_WORKERS:-auto}" "$@"

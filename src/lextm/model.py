@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "AlignedPair",
     "Cleanup",
+    "DocumentFile",
+    "Entry",
     "CrossRef",
     "Kind",
     "LawText",
@@ -200,3 +203,73 @@ class LawText:
     def title(self) -> Provision | None:
         """The title line, if the text has one."""
         return self.first(Kind.TITLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a bilingual document (a PO entry): a source segment and its translation.
+
+    `flags` holds gettext flags (`fuzzy`) and lextm's (`reviewed`, `lextm-ignore:<check>`);
+    `notes` are lextm's own `#.` lines, rewritten on every write; `comments` are translators'
+    `# ` lines, never touched; `previous` is the earlier source a translation was made for.
+    `line` is where the entry starts in the file it was read from (0 when built in memory).
+    """
+
+    address: str
+    source: str
+    target: str = ""
+    flags: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+    previous: str | None = None
+    line: int = 0
+
+    @property
+    def fuzzy(self) -> bool:
+        """Needs work (gettext's meaning)."""
+        return "fuzzy" in self.flags
+
+    @property
+    def reviewed(self) -> bool:
+        """Approved by a reviewer: lextm changes it only when forced."""
+        return "reviewed" in self.flags
+
+    @property
+    def translated(self) -> bool:
+        """Has a translation that is not marked as needing work."""
+        return bool(self.target) and not self.fuzzy
+
+    def ignored_checks(self) -> frozenset[str]:
+        """Check ids suppressed on this entry with `lextm-ignore:<id>` flags."""
+        return frozenset(
+            flag.split(":", 1)[1] for flag in self.flags if flag.startswith("lextm-ignore:")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFile:
+    """A whole bilingual document of one law version: header facts and entries in order.
+
+    `extra_header` keeps header fields lextm does not own (an editor's `Last-Translator`),
+    in their order; `obsolete` keeps obsolete entries an editor left, untouched.
+    """
+
+    document: str
+    version: str
+    source_lang: str
+    target_lang: str
+    entries: tuple[Entry, ...]
+    source_hash: str = ""
+    layout: str = "line"
+    extra_header: tuple[tuple[str, str], ...] = ()
+    obsolete: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """One link of an alignment: source and target segment addresses (either may be empty
+    for 0-1 / 1-0 links), their texts, and how sure the aligner is (0–1)."""
+
+    source: tuple[Segment, ...]
+    target: tuple[Segment, ...]
+    confidence: float

@@ -21,6 +21,8 @@ __all__ = [
     "Number",
     "Provision",
     "Segment",
+    "Unit",
+    "VersionStats",
 ]
 
 
@@ -273,3 +275,41 @@ class AlignedPair:
     source: tuple[Segment, ...]
     target: tuple[Segment, ...]
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A translation-memory unit: a source and target text with where they came from.
+
+    `tm` is "project" for units from the project's own PO files, or a reference TM's name.
+    `origin` says how the translation came about (aligned, translated, imported, carried);
+    `state` is untranslated, fuzzy, translated or reviewed. `position` orders the units of one
+    document version.
+    """
+
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    document: str = ""
+    version: str = ""
+    address: str = ""
+    position: int = 0
+    origin: str = "translated"
+    state: str = "translated"
+    tm: str = "project"
+    role: str = "translate"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionStats:
+    """Counts for one document version, as `lextm stats` reports them."""
+
+    document: str
+    version: str
+    segments: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    reviewed: int = 0

@@ -23,7 +23,16 @@ from .segment import split_sentences
 __all__ = ["Alignment", "align_laws", "glue"]
 
 # Move priors (probability of each bead type in statute translations) and their costs.
-_PRIORS = {(1, 1): 0.89, (1, 2): 0.045, (2, 1): 0.045, (1, 0): 0.003, (0, 1): 0.003, (2, 2): 0.01}
+_PRIORS = {
+    (1, 1): 0.89,
+    (1, 2): 0.045,
+    (2, 1): 0.045,
+    (1, 3): 0.005,
+    (3, 1): 0.005,
+    (2, 2): 0.005,
+    (1, 0): 0.003,
+    (0, 1): 0.003,
+}
 _MOVE_COST = {move: -math.log(p) for move, p in _PRIORS.items()}
 LOW_CONFIDENCE = 0.5
 
@@ -32,7 +41,9 @@ _ARABIC = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion))?"
 )
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_HAN_NUM = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|(?<=第)[一二三四五六七八九十]")
+_HAN_NUM = re.compile(
+    r"[〇零一二两兩三四五六七八九十百千万萬亿億]{2,}|(?<=第)[一二三四五六七八九十]"
+)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _QUOTED_TITLE = re.compile(r"《([^》]+)》")
 

@@ -28,12 +28,12 @@ TESTS = ROOT / "tests"
 # `__init__` is the package itself, which stays light.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "model", "numerals"),  # vocabulary: no lextm imports above these
-    ("address", "cleanup", "segment", "xrefs", "structure", "report"),  # reading one text
+    ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio"),  # one text
     ("formats", "glossary"),  # exchange formats (one module each) and term lookup
     ("store",),  # the SQLite index
     ("match",),  # candidates from the store, exact scoring after
     ("checks", "align", "versions"),
-    ("project",),
+    ("project", "ingest", "build"),  # a project's files, imports and index
     ("cli", "__main__"),  # the shell, at the top
 )
 

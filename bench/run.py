@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import bench_build
 import bench_outline
 import bench_segments
 import lextm
@@ -26,6 +27,7 @@ from harness import PROJECT, Result
 BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_outline.NAME: bench_outline.run,
     bench_segments.NAME: bench_segments.run,
+    bench_build.NAME: bench_build.run,
 }
 
 

@@ -18,7 +18,8 @@ Exit codes: 0 success, 1 problems found, 2 bad usage or bad input (docs/data-con
 
 
 def _help(command: click.Command, name: str) -> str:
-    with click.Context(command, info_name=name, terminal_width=100) as ctx:
+    settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
+    with click.Context(command, info_name=name, **settings) as ctx:
         return command.get_help(ctx)
 
 

@@ -12,9 +12,9 @@ from enum import StrEnum
 __all__ = [
     "AlignedPair",
     "Cleanup",
+    "CrossRef",
     "DocumentFile",
     "Entry",
-    "CrossRef",
     "Kind",
     "LawText",
     "Note",

@@ -1,0 +1,133 @@
+"""Bringing the index (`.lextm/index.sqlite`) up to date with the project's text files.
+
+Only files whose size, modification time or content changed since the last build are read
+again; a build with nothing changed costs one `stat` per file. `full=True` (or deleting
+`.lextm/`) rebuilds from scratch with identical results.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fileio import Fingerprint, clean_orphans
+from .formats.po import read_po
+from .model import DocumentFile, Entry, Unit, VersionStats
+from .project import Project
+from .store import FileRecord, Store
+
+__all__ = ["BuildReport", "build_index", "entry_state", "open_index", "project_stats"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did."""
+
+    files: int
+    read: int
+    removed: int
+    units: int
+    seconds: float
+
+
+def entry_state(entry: Entry) -> str:
+    """The TM state of a PO entry: untranslated, fuzzy, translated or reviewed."""
+    if not entry.target:
+        return "untranslated"
+    if entry.fuzzy:
+        return "fuzzy"
+    return "reviewed" if entry.reviewed else "translated"
+
+
+def _origin(entry: Entry) -> str:
+    for note in entry.notes:
+        if note.startswith("origin: "):
+            return note[len("origin: ") :].split(",")[0].strip()
+    return "translated"
+
+
+def document_units(doc: DocumentFile, role: str) -> Iterator[Unit]:
+    """The TM units of a bilingual document, in document order."""
+    for position, entry in enumerate(doc.entries):
+        yield Unit(
+            source=entry.source,
+            target=entry.target,
+            source_lang=doc.source_lang,
+            target_lang=doc.target_lang,
+            document=doc.document,
+            version=doc.version,
+            address=entry.address,
+            position=position,
+            origin=_origin(entry),
+            state=entry_state(entry),
+            tm="project",
+            role=role,
+        )
+
+
+def _project_files(project: Project) -> dict[str, Path]:
+    tm = project.root / "tm"
+    if not tm.is_dir():
+        return {}
+    return {
+        project.relative(path): path
+        for path in sorted(tm.glob("*/*.po"))
+        if path.parent.name != "ref"
+    }
+
+
+def _unchanged(record: FileRecord | None, now: Fingerprint) -> bool:
+    return record is not None and (
+        (record.size, record.mtime_ns) == (now.size, now.mtime_ns) or record.sha256 == now.sha256
+    )
+
+
+def open_index(project: Project) -> Store:
+    """The project's index, created if missing."""
+    project.state_dir.mkdir(parents=True, exist_ok=True)
+    return Store.open(project.index_path)
+
+
+def build_index(
+    project: Project, *, full: bool = False, progress: Progress | None = None
+) -> BuildReport:
+    """Refresh the index from `tm/`; only changed files are read again."""
+    started = time.perf_counter()
+    roles = {d.slug: d.role for d in project.config.documents}
+    clean_orphans(project.root / "tm")
+    files = _project_files(project)
+    read = removed = units = 0
+    with open_index(project) as store:
+        known = {} if full else store.files()
+        if full:
+            for stale in store.files():
+                store.remove_file(stale)
+        for rel, path in files.items():
+            now = Fingerprint.of(path)
+            if now is None or _unchanged(known.get(rel), now):
+                continue
+            if progress:
+                progress(f"reading {rel}")
+            doc, fingerprint = read_po(path)
+            record = FileRecord(
+                rel, "po", fingerprint.size, fingerprint.mtime_ns, fingerprint.sha256
+            )
+            units += store.replace_file(
+                record, document_units(doc, roles.get(doc.document, "translate"))
+            )
+            read += 1
+        for rel in set(known) - set(files):
+            store.remove_file(rel)
+            removed += 1
+    return BuildReport(len(files), read, removed, units, time.perf_counter() - started)
+
+
+def project_stats(project: Project) -> list[VersionStats]:
+    """Per document version: segments, translated, fuzzy, untranslated (index refreshed first)."""
+    build_index(project)
+    with open_index(project) as store:
+        return store.stats()

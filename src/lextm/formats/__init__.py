@@ -1,0 +1,1 @@
+"""Exchange formats: one module per format, each reading and writing lextm's own types."""

@@ -195,3 +195,31 @@ def test_unequal_paragraphs() -> None:
     )
     links = [(s, t) for s, t, _ in pairs if t and s and s[0].startswith("art1.p")]
     assert (["art1.p3.s1"], ["art1.p2.s1"]) in links
+
+
+@pytest.mark.parametrize(
+    ("source", "matching", "other"),
+    [
+        ("处五万元以下罚款。", "a fine of not more than 50,000 yuan.", "a warning."),
+        ("处新臺幣二億元。", "NT$200 million.", "NT$5 million."),
+        ("依照《中华人民共和国网络安全法》处理。", "under the Cybersecurity Law.", "as required."),
+        ("但法律另有规定的除外。", "unless otherwise provided by law.", "it is so ruled."),
+    ],
+    ids=["amount", "scaled-amount", "law-title", "proviso"],
+)
+def test_anchors_prefer_the_matching_rendering(source: str, matching: str, other: str) -> None:
+    """Numbers, law titles and provisos make the matching rendering the cheaper bead."""
+    from lextm.align import _anchor_cost
+
+    assert _anchor_cost(source, matching) < _anchor_cost(source, other)
+
+
+def test_glossary_pairs_are_anchors() -> None:
+    """A glossary pair found on both sides lowers the cost; found on one side raises it."""
+    from lextm.align import _anchor_cost
+
+    terms = [("网信部门", "cyberspace department")]
+    source = "网信部门负责统筹协调。"
+    with_term = _anchor_cost(source, "The cyberspace department coordinates.", terms)
+    without = _anchor_cost(source, "The police investigate.", terms)
+    assert with_term < 0 < without

@@ -98,10 +98,38 @@ _PROVISO_ZH = re.compile(r"(?:^|[。；;])\s*(?:但|但是|惟)")
 _PROVISO_EN = re.compile(r"\b(?:provided|unless|except|however|but)\b", re.IGNORECASE)
 
 
-def _anchor_cost(source: str, target: str) -> float:
-    """Lower when numbers and provisos agree on both sides, higher when one side lacks them."""
+_TITLE_EN = re.compile(
+    r"\b(?:Act|Law|Code|Regulations?|Rules|Measures|Provisions|Convention|Constitution)\b"
+)
+
+
+def _title_cost(source: str, target: str) -> float:
+    """Quoted law titles (《…》) are rendered as capitalised titles: both sides or neither."""
+    mine, theirs = len(_QUOTED_TITLE.findall(source)), len(_TITLE_EN.findall(target))
+    if not mine and not theirs:
+        return 0.0
+    return -0.5 if mine and theirs else 0.5
+
+
+def _term_cost(source: str, target: str, terms: Sequence[tuple[str, str]]) -> float:
+    """Glossary pairs: a term and its rendering on the same side of a bead pull it together."""
+    if not terms:
+        return 0.0
+    folded = target.lower()
+    hits = misses = 0
+    for zh, en in terms:
+        if zh in source:
+            if en.lower() in folded:
+                hits += 1
+            else:
+                misses += 1
+    return min(1.0, 0.3 * misses) - min(2.0, 0.5 * hits)
+
+
+def _anchor_cost(source: str, target: str, terms: Sequence[tuple[str, str]] = ()) -> float:
+    """Lower when numbers, provisos, titles and glossary terms agree on both sides."""
     a, b = _numbers(source), _numbers(target)
-    cost = 0.0
+    cost = _title_cost(source, target) + _term_cost(source, target, terms)
     if a or b:
         cost += min(3.0, 1.0 * len(a ^ b)) - min(4.0, 1.5 * len(a & b))
     # A 但 proviso usually lives on in the same English sentence ("; provided, …", "unless").
@@ -149,12 +177,13 @@ def _align_sequences(
     model: _LengthModel,
     source_glue: str,
     target_glue: str,
+    terms: Sequence[tuple[str, str]] = (),
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Beads (source indexes, target indexes, cost) covering both sequences in order."""
     n, m = len(source), len(target)
     if n == 1 and m == 1:
         # One sentence on each side of a paired provision: nothing else they could be.
-        pair = _bead_cost(source, target, (1, 1), model, source_glue, target_glue)
+        pair = _bead_cost(source, target, (1, 1), model, source_glue, target_glue, terms)
         return [((0,), (0,), pair)]
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -197,12 +226,13 @@ def _bead_cost(
     model: _LengthModel,
     source_glue: str,
     target_glue: str,
+    terms: Sequence[tuple[str, str]] = (),
 ) -> float:
     src = source_glue.join(source)
     tgt = target_glue.join(target)
     cost = _MOVE_COST[move] + model.cost(len(src), len(tgt))
     if src and tgt:
-        cost += _anchor_cost(src, tgt)
+        cost += _anchor_cost(src, tgt, terms)
     return cost
 
 
@@ -253,8 +283,11 @@ def _single(node: Provision) -> Segment:
 
 
 class _Aligner:
-    def __init__(self, source: LawText, target: LawText) -> None:
+    def __init__(
+        self, source: LawText, target: LawText, terms: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.source, self.target = source, target
+        self.terms = tuple(terms)
         self.pairs: list[AlignedPair] = []
         self.targets = {a.number: a for a in target.articles()}
         self.model = _length_model(self._paired_texts())
@@ -336,7 +369,7 @@ class _Aligner:
             return [([a], [b], True) for a, b in zip(mine, theirs, strict=True)]
         src = [self._text(u, self.source.lang) for u in mine]
         tgt = [self._text(u, self.target.lang) for u in theirs]
-        beads = _align_sequences(src, tgt, self.model, "", " ")
+        beads = _align_sequences(src, tgt, self.model, "", " ", self.terms)
         return [([mine[i] for i in a], [theirs[j] for j in b], False) for a, b, _ in beads]
 
     def _sentences(self, mine: list[_Unit], theirs: list[_Unit], sure: bool) -> None:
@@ -350,6 +383,7 @@ class _Aligner:
             self.model,
             glue(src_lang),
             glue(tgt_lang),
+            self.terms,
         )
         trivial = sure and len(src) == len(tgt) == 1
         for a, b, cost in beads:
@@ -401,6 +435,12 @@ def _is_single(node: Provision) -> bool:
     return node.kind is Kind.PARAGRAPH and node.address.startswith(("note.", "toc."))
 
 
-def align_laws(source: LawText, target: LawText) -> Alignment:
-    """Align two versions of one law in two languages; nothing on either side is dropped."""
-    return Alignment(tuple(_Aligner(source, target).run()), source.lang, target.lang)
+def align_laws(
+    source: LawText, target: LawText, *, terms: Sequence[tuple[str, str]] = ()
+) -> Alignment:
+    """Align a law with its translation; nothing on either side is dropped.
+
+    `terms` are glossary pairs (source term, target rendering) used as extra anchors.
+    """
+    pairs = _Aligner(source, target, terms).run()
+    return Alignment(tuple(pairs), source.lang, target.lang)

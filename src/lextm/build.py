@@ -100,12 +100,11 @@ def build_index(
     roles = {d.slug: d.role for d in project.config.documents}
     clean_orphans(project.root / "tm")
     files = _project_files(project)
-    read = removed = units = 0
+    units = 0
     with open_index(project) as store:
         known = {} if full else store.files()
-        if full:
-            for stale in store.files():
-                store.remove_file(stale)
+        # Read every changed file first: a broken one stops the build before the index moves.
+        changed: list[tuple[FileRecord, DocumentFile]] = []
         for rel, path in files.items():
             now = Fingerprint.of(path)
             if now is None or _unchanged(known.get(rel), now):
@@ -116,13 +115,15 @@ def build_index(
             record = FileRecord(
                 rel, "po", fingerprint.size, fingerprint.mtime_ns, fingerprint.sha256
             )
-            units += store.replace_file(
-                record, document_units(doc, roles.get(doc.document, "translate"))
-            )
-            read += 1
-        for rel in set(known) - set(files):
-            store.remove_file(rel)
-            removed += 1
+            changed.append((record, doc))
+        stale = set(store.files()) - set(files) if not full else set(store.files())
+        with store.transaction():
+            for rel in sorted(stale):
+                store.remove_file(rel)
+            for record, doc in changed:
+                role = roles.get(doc.document, "translate")
+                units += store.replace_file(record, document_units(doc, role))
+        read, removed = len(changed), len(stale - set(files))
     return BuildReport(len(files), read, removed, units, time.perf_counter() - started)
 
 

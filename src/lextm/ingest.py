@@ -113,6 +113,24 @@ def _append_orphan(entries: list[Entry], pair: AlignedPair, target: str, glue_: 
     entries[-1] = replace(last, target=text, flags=flags, notes=(*last.notes, note))
 
 
+def _heading_notes(law: LawText) -> dict[str, str]:
+    """For each article label entry: the headings it stands under, as the text writes them."""
+    from .report import articles_with_headings
+
+    return {
+        article.address: "under: " + " › ".join(h.text for h in headings)
+        for article, headings in articles_with_headings(law)
+        if headings
+    }
+
+
+def _with_context(entries: list[Entry], law: LawText) -> list[Entry]:
+    notes = _heading_notes(law)
+    return [
+        replace(e, notes=(notes[e.address], *e.notes)) if e.address in notes else e for e in entries
+    ]
+
+
 def build_document(
     project: Project,
     law: LawText,

@@ -13,7 +13,14 @@ from typing import Any
 from .address import parse_address
 from .model import Kind, LawText, Provision, Segment
 
-__all__ = ["cleanup_lines", "outline_data", "outline_lines", "segment_data"]
+__all__ = [
+    "articles_with_headings",
+    "cleanup_lines",
+    "counts",
+    "outline_data",
+    "outline_lines",
+    "segment_data",
+]
 
 _COUNTED = (
     Kind.PART,
@@ -47,8 +54,30 @@ def counts(law: LawText) -> dict[str, int]:
     return {_PLURAL[kind]: found.get(kind, 0) for kind in _COUNTED}
 
 
-def _provision_data(node: Provision) -> dict[str, Any]:
+def _reference_data(text: str, lang: str) -> list[dict[str, Any]]:
+    from .xrefs import find_references
+
+    out = []
+    for ref in find_references(text, lang):
+        data = {
+            "text": ref.text,
+            "start": ref.start,
+            "end": ref.end,
+            "law": ref.law,
+            "article": ref.article.label if ref.article else None,
+            "article_end": ref.article_end.label if ref.article_end else None,
+            "paragraph": ref.paragraph,
+            "item": ref.item,
+            "relative": ref.relative,
+        }
+        out.append(data)
+    return out
+
+
+def _provision_data(node: Provision, lang: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {"address": node.address, "line": node.line, "text": node.text}
+    if lang and node.kind in (Kind.PARAGRAPH, Kind.ITEM, Kind.SUBITEM) and node.text:
+        data["references"] = _reference_data(node.text, lang)
     if node.label:
         data["label"] = node.label
     if node.deleted:
@@ -56,18 +85,18 @@ def _provision_data(node: Provision) -> dict[str, Any]:
     return data
 
 
-def _item_data(item: Provision) -> dict[str, Any]:
-    data = _provision_data(item)
-    data["subitems"] = [_provision_data(sub) for sub in item.find(Kind.SUBITEM)]
+def _item_data(item: Provision, lang: str) -> dict[str, Any]:
+    data = _provision_data(item, lang)
+    data["subitems"] = [_provision_data(sub, lang) for sub in item.find(Kind.SUBITEM)]
     return data
 
 
-def _article_data(article: Provision, headings: Sequence[Provision]) -> dict[str, Any]:
+def _article_data(article: Provision, headings: Sequence[Provision], lang: str) -> dict[str, Any]:
     assert article.number is not None
     paragraphs = []
     for paragraph in article.find(Kind.PARAGRAPH):
-        data = _provision_data(paragraph)
-        data["items"] = [_item_data(item) for item in paragraph.find(Kind.ITEM)]
+        data = _provision_data(paragraph, lang)
+        data["items"] = [_item_data(item, lang) for item in paragraph.find(Kind.ITEM)]
         paragraphs.append(data)
     return {
         "number": article.number.label,
@@ -81,7 +110,9 @@ def _article_data(article: Provision, headings: Sequence[Provision]) -> dict[str
     }
 
 
-def _articles_with_headings(law: LawText) -> Iterator[tuple[Provision, list[Provision]]]:
+def articles_with_headings(law: LawText) -> Iterator[tuple[Provision, list[Provision]]]:
+    """Each article with the headings it stands under, outermost first."""
+
     def visit(nodes: Sequence[Provision], open_: list[Provision]) -> Iterator[Any]:
         for node in nodes:
             if node.kind is Kind.ARTICLE:
@@ -109,7 +140,7 @@ def outline_data(law: LawText) -> dict[str, Any]:
             for node in law.walk()
             if node.kind.is_heading
         ],
-        "articles": [_article_data(a, h) for a, h in _articles_with_headings(law)],
+        "articles": [_article_data(a, h, law.lang) for a, h in articles_with_headings(law)],
         "counts": counts(law),
         "cleanups": [asdict(cleanup) for cleanup in law.cleanups],
     }

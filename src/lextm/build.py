@@ -131,4 +131,9 @@ def project_stats(project: Project) -> list[VersionStats]:
     """Per document version: segments, translated, fuzzy, untranslated (index refreshed first)."""
     build_index(project)
     with open_index(project) as store:
-        return store.stats()
+        rows = store.stats()
+    dates = {(d.slug, v.label): v.date for d in project.config.documents for v in d.versions}
+    # Versions are ordered by date, never by label.
+    return sorted(
+        rows, key=lambda r: (r.document, dates.get((r.document, r.version), ""), r.version)
+    )

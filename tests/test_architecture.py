@@ -28,7 +28,7 @@ TESTS = ROOT / "tests"
 # `__init__` is the package itself, which stays light.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "model", "numerals"),  # vocabulary: no lextm imports above these
-    ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio"),  # one text
+    ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio", "fold"),
     ("formats", "glossary"),  # exchange formats (one module each) and term lookup
     ("store",),  # the SQLite index
     ("match",),  # candidates from the store, exact scoring after
@@ -42,13 +42,14 @@ STORE = ("lextm.store",)
 THIRD_PARTY: dict[str, tuple[str, ...]] = {
     "click": ("lextm.cli",),
     "jieba": ("lextm.segment",),
+    "opencc": ("lextm.fold",),
     "polib": ("lextm.formats.po",),
     "sqlite3": STORE,
     "sqlite_utils": STORE,
 }
 
 # What `import lextm`, `lextm --help` and `lextm --version` must not load.
-HEAVY = ("jieba", "polib", "sqlite3", "sqlite_utils")
+HEAVY = ("jieba", "polib", "sqlite3", "sqlite_utils", "opencc")
 
 
 @dataclass(frozen=True, slots=True)

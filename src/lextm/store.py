@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, fields
@@ -21,12 +20,13 @@ from typing import Final
 from sqlite_utils import Database
 
 from .errors import ConflictError, ProjectError, UsageError
+from .fold import FOLD_VERSION, fold_spaces
 from .model import Unit, VersionStats
 
 __all__ = ["SCHEMA_VERSION", "FileRecord", "Store", "fold"]
 
 # Bump when `fold` changes: stored folded columns are then recomputed on the next open.
-_FOLD_VERSION: Final = 1
+_FOLD_VERSION: Final = FOLD_VERSION
 _REBUILD_HINT: Final = "Delete .lextm/ and run `lextm build`."
 _UNIT_FIELDS: Final = tuple(field.name for field in fields(Unit))
 _COLUMNS: Final = ", ".join(_UNIT_FIELDS)
@@ -45,10 +45,8 @@ _unit_values = attrgetter(*_UNIT_FIELDS)
 
 
 def fold(text: str) -> str:
-    """The form texts are compared in: NFKC (full- to half-width), case-folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text)
-    # Simplified/traditional folding (OpenCC data) plugs in here; bump _FOLD_VERSION with it.
-    return " ".join(text.casefold().split())
+    """The form texts are compared in (see lextm.fold), with white space runs made one."""
+    return fold_spaces(text)
 
 
 @dataclass(frozen=True, slots=True)

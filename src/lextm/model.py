@@ -15,12 +15,16 @@ __all__ = [
     "CrossRef",
     "DocumentFile",
     "Entry",
+    "Finding",
+    "Span",
     "Kind",
     "LawText",
     "Note",
     "Number",
     "Provision",
     "Segment",
+    "Term",
+    "TermHit",
     "Unit",
     "VersionStats",
 ]
@@ -313,3 +317,73 @@ class VersionStats:
     fuzzy: int
     untranslated: int
     reviewed: int = 0
+
+
+TERM_STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One row of a termbase: a term (or rendering) of a concept in one language.
+
+    `scope` is empty (everywhere), a jurisdiction (PRC, TW, HK…) or a document slug for a term a
+    law defines for itself; `valid_from` / `valid_to` bound the version dates it applies to
+    (ISO dates, either may be empty). `pattern` is an optional regular expression for forms
+    the default matching does not reach (irregular plurals, split verbs).
+    """
+
+    concept: str
+    lang: str
+    term: str
+    status: str = "preferred"
+    pos: str = ""
+    scope: str = ""
+    valid_from: str = ""
+    valid_to: str = ""
+    definition: str = ""
+    note: str = ""
+    source: str = ""
+    pattern: str = ""
+    line: int = 0  # where it was read from, for messages
+
+    @property
+    def usable(self) -> bool:
+        """Preferred and admitted renderings are usable; deprecated and forbidden are not."""
+        return self.status in ("preferred", "admitted")
+
+    def valid_on(self, date: str) -> bool:
+        """Whether the term applies to a version dated `date` (ISO; empty means any)."""
+        if not date:
+            return True
+        return (not self.valid_from or self.valid_from <= date) and (
+            not self.valid_to or date <= self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """Where a term was found in a text: character span and the term."""
+
+    start: int
+    end: int
+    term: Term
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports about one segment (or one document)."""
+
+    check: str
+    severity: str  # error, warning, info
+    message: str
+    document: str = ""
+    version: str = ""
+    address: str = ""
+    source_spans: tuple[Span, ...] = ()
+    target_spans: tuple[Span, ...] = ()
+    terms: tuple[str, ...] = ()
+    source: str = ""
+    target: str = ""

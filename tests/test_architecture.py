@@ -29,11 +29,16 @@ TESTS = ROOT / "tests"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "model", "numerals"),  # vocabulary: no lextm imports above these
     ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio", "fold"),
-    ("formats", "glossary"),  # exchange formats (one module each) and term lookup
+    (
+        "formats",
+        "glossary",
+        "terms",
+        "quantities",
+    ),  # exchange formats (one module each) and term lookup
     ("store",),  # the SQLite index
     ("match",),  # candidates from the store, exact scoring after
     ("checks", "align", "versions"),
-    ("project", "ingest", "build"),  # a project's files, imports and index
+    ("project", "ingest", "build", "project_checks"),  # a project's files, imports and index
     ("cli", "__main__"),  # the shell, at the top
 )
 

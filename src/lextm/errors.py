@@ -48,6 +48,8 @@ class LextmError(Exception):
             where += ": "
         text = f"{where}{self.message}"
         if self.hint:
+            # One sentence says what is wrong, the next what to do.
+            text = text.rstrip() + ("" if text.rstrip().endswith((".", "!", "?")) else ".")
             text += f" {self.hint}"
         return text
 

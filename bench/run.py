@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_build
+import bench_checks
 import bench_glossary
 import bench_outline
 import bench_segments
@@ -30,6 +31,7 @@ BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_segments.NAME: bench_segments.run,
     bench_build.NAME: bench_build.run,
     bench_glossary.NAME: bench_glossary.run,
+    bench_checks.NAME: bench_checks.run,
 }
 
 

@@ -79,6 +79,7 @@ _HEADER_HINT = "The columns are: " + " ".join(COLUMNS) + " (pattern may be left 
 _Key = tuple[str, str, str]
 
 
+@lru_cache(maxsize=256)
 def same_language(lang: str, other: str) -> bool:
     """Whether two BCP 47 tags share their primary subtag: zh, zh-CN and zh-Hant are one."""
     return _primary(lang) == _primary(other)
@@ -524,13 +525,46 @@ class TermIndex:
     `glossary` is the glossary it was built from.
     """
 
-    __slots__ = ("_recent", "_source", "_target", "glossary")
+    __slots__ = ("_by_concept", "_concepts", "_recent", "_source", "_target", "glossary")
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._source = _CharMatcher(glossary.source_terms())
         self._target = _TokenMatcher(glossary.target_terms())
         self._recent: list[tuple[tuple[Term, ...], _TokenMatcher]] = []
+        self._concepts: dict[str, tuple[Term, ...]] | None = None
+        self._by_concept: dict[tuple[str, bool], _TokenMatcher] = {}
+
+    def renderings(self, concept: str, *, usable_only: bool = True) -> tuple[Term, ...]:
+        """The target-language terms of a concept (preferred and admitted by default)."""
+        if self._concepts is None:
+            self._concepts = self.glossary.concepts()
+        return tuple(
+            t
+            for t in self._concepts.get(concept, ())
+            if same_language(t.lang, self.glossary.target_lang) and (t.usable or not usable_only)
+        )
+
+    def find_by_status(self, text: str, statuses: tuple[str, ...]) -> list[TermHit]:
+        """Target-language terms of these statuses in `text`; one matcher per status set."""
+        key = ("\x00status", statuses)
+        matcher = self._by_concept.get((str(key), True))
+        if matcher is None:
+            terms = tuple(t for t in self.glossary.target_terms() if t.status in statuses)
+            matcher = _TokenMatcher(terms)
+            self._by_concept[(str(key), True)] = matcher
+        return matcher.find(text)
+
+    def find_renderings(
+        self, text: str, concept: str, *, usable_only: bool = True
+    ) -> list[TermHit]:
+        """Renderings of one concept in `text`; the matcher is built once per concept."""
+        key = (concept, usable_only)
+        matcher = self._by_concept.get(key)
+        if matcher is None:
+            matcher = _TokenMatcher(self.renderings(concept, usable_only=usable_only))
+            self._by_concept[key] = matcher
+        return matcher.find(text)
 
     def find_source(self, text: str) -> list[TermHit]:
         """Source terms (of any status) in `text`: leftmost-longest, without overlaps."""
@@ -620,12 +654,13 @@ def _stem(word: str) -> str:
     return word
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)  # checks look the same translation up many times in a row
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """(stem, start, end) of each word of `text`, spans in the original text."""
-    return [
+    return tuple(
         (_stem(match.group().lower()), match.start(), match.end())
         for match in _TOKEN.finditer(fold(text))
-    ]
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # find_target(text, terms) builds a small matcher on every call

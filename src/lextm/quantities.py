@@ -50,6 +50,7 @@ Decisions
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -612,9 +613,27 @@ def _is_zh(lang: str) -> bool:
     return base == "zh"
 
 
+# A text without any of these cannot hold a quantity: most segments skip the rules entirely.
+_MAYBE_ZH = re.compile(r"[0-9０-９〇零一二两兩三四五六七八九十百千万萬亿億半]")
+_MAYBE_EN = re.compile(
+    r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|half|twice|once|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """The quantities of a Chinese ("zh", "zh-*") or English ("en") text, in text order."""
-    return _scan(text, _ZH_RULES if _is_zh(lang) else _EN_RULES)
+    return list(_quantities(text, _is_zh(lang)))
+
+
+@functools.lru_cache(maxsize=2048)  # the numbers and bounds checks read the same segment
+def _quantities(text: str, zh: bool) -> tuple[Quantity, ...]:
+    if not (_MAYBE_ZH if zh else _MAYBE_EN).search(text):
+        return ()
+    return tuple(_scan(text, _ZH_RULES if zh else _EN_RULES))
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
@@ -850,10 +869,13 @@ def compare_bounds(
     source: str, target: str, source_lang: str = "zh", target_lang: str = "en"
 ) -> list[tuple[Bound, Bound | None, str]]:
     """Source bounds the target flips or leaves out, each with the target bound and a message."""
+    sources = find_bounds(source, source_lang)
+    if not sources:
+        return []
     targets = find_bounds(target, target_lang)
     values = find_quantities(target, target_lang)
     problems: list[tuple[Bound, Bound | None, str]] = []
-    for bound in find_bounds(source, source_lang):
+    for bound in sources:
         verdict = _judge(bound, targets, values)
         if verdict is not None:
             problems.append((bound, *verdict))

@@ -26,6 +26,9 @@ class DocumentContext:
     glossary: Glossary | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)
     _index: TermIndex | None = None
+    # Per-run memo for checks (term lists by status, renderings by concept): built once per
+    # version instead of once per entry.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def document(self) -> str:

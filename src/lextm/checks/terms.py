@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from ..glossary import same_language
 from ..model import Entry, Term, TermHit
 from .context import DocumentContext, ProjectContext
 from .registry import Problem, check, project_check
@@ -16,20 +17,20 @@ def _source_hits(ctx: DocumentContext, entry: Entry) -> list[TermHit]:
     index = ctx.terms
     if index is None:
         return []
-    lang = ctx.source_lang.split("-")[0]
-    return [hit for hit in index.find_source(entry.source) if hit.term.lang.startswith(lang)]
+    hits = index.find_source(entry.source)
+    return [hit for hit in hits if same_language(hit.term.lang, ctx.source_lang)]
 
 
 def _renderings(ctx: DocumentContext, concept: str) -> list[Term]:
-    index = ctx.terms
-    if index is None:
-        return []
-    lang = ctx.target_lang.split("-")[0]
-    return [
-        term
-        for term in index.glossary.concepts().get(concept, ())
-        if term.lang.startswith(lang) and term.usable
-    ]
+    key = ("renderings", concept)
+    if key not in ctx.memo:
+        if "concepts" not in ctx.memo:
+            index = ctx.terms
+            ctx.memo["concepts"] = index.glossary.concepts() if index is not None else {}
+        found = ctx.memo["concepts"].get(concept, ())
+        ctx.memo[key] = [t for t in found if same_language(t.lang, ctx.target_lang) and t.usable]
+    result: list[Term] = ctx.memo[key]
+    return result
 
 
 def _names(terms: list[Term]) -> str:
@@ -52,7 +53,7 @@ def term_missing(ctx: DocumentContext, entry: Entry) -> Iterator[Problem]:
             continue
         seen.add(concept)
         wanted = _renderings(ctx, concept)
-        if wanted and not index.find_target(entry.target, wanted):
+        if wanted and not index.find_renderings(entry.target, concept):
             yield Problem(
                 f"{hit.term.term}: expected {_names(wanted)}",
                 source_spans=((hit.start, hit.end),),
@@ -62,11 +63,7 @@ def term_missing(ctx: DocumentContext, entry: Entry) -> Iterator[Problem]:
 
 def _target_hits(ctx: DocumentContext, entry: Entry, statuses: tuple[str, ...]) -> list[TermHit]:
     index = ctx.terms
-    if index is None:
-        return []
-    lang = ctx.target_lang.split("-")[0]
-    terms = [t for t in index.glossary.terms if t.lang.startswith(lang) and t.status in statuses]
-    return index.find_target(entry.target, terms) if terms else []
+    return index.find_by_status(entry.target, statuses) if index is not None else []
 
 
 def _usable_cover(ctx: DocumentContext, entry: Entry) -> list[tuple[int, int]]:
@@ -115,17 +112,9 @@ def term_scope(ctx: DocumentContext, entry: Entry) -> Iterator[Problem]:
     jurisdiction's, a term one law defines for itself used in another, or a term an amendment
     replaced (valid_from / valid_to) used in a version dated outside its validity: the 2018
     rendering of 股东大会 in a 2023 article is caught."""
-    everything, applicable = ctx.all_terms, ctx.terms
-    if everything is None or applicable is None:
-        return
-    lang = ctx.target_lang.split("-")[0]
-    live = {(t.concept, t.lang, t.term) for t in applicable.glossary.terms}
-    outside = [
-        t
-        for t in everything.glossary.terms
-        if t.lang.startswith(lang) and (t.concept, t.lang, t.term) not in live
-    ]
-    if not outside:
+    everything = ctx.all_terms
+    outside = _outside_terms(ctx)
+    if everything is None or not outside:
         return
     cover = _usable_cover(ctx, entry)
     for hit in everything.find_target(entry.target, outside):
@@ -136,6 +125,24 @@ def term_scope(ctx: DocumentContext, entry: Entry) -> Iterator[Problem]:
             target_spans=((hit.start, hit.end),),
             terms=(hit.term.term,),
         )
+
+
+def _outside_terms(ctx: DocumentContext) -> list[Term]:
+    """Target-language terms of the whole glossary that do not apply to this version."""
+    if "outside" not in ctx.memo:
+        everything, applicable = ctx.all_terms, ctx.terms
+        outside: list[Term] = []
+        if everything is not None and applicable is not None:
+            live = {(t.concept, t.lang, t.term) for t in applicable.glossary.terms}
+            outside = [
+                t
+                for t in everything.glossary.terms
+                if same_language(t.lang, ctx.target_lang)
+                and (t.concept, t.lang, t.term) not in live
+            ]
+        ctx.memo["outside"] = outside
+    result: list[Term] = ctx.memo["outside"]
+    return result
 
 
 def _why_outside(ctx: DocumentContext, term: Term) -> str:
@@ -161,8 +168,7 @@ def term_inconsistent(
         if not entry.target or entry.fuzzy or ctx.terms is None:
             continue
         for concept in {h.term.concept for h in _source_hits(ctx, entry) if h.term.usable}:
-            renderings = _renderings(ctx, concept)
-            for hit in ctx.terms.find_target(entry.target, renderings) if renderings else []:
+            for hit in ctx.terms.find_renderings(entry.target, concept):
                 usage[concept][hit.term.term] += 1
                 where[(concept, hit.term.term)].append((ctx, entry, hit))
     for concept, counts in usage.items():

@@ -19,6 +19,16 @@ def test_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == module.render()
 
 
+def test_checks_reference_is_current() -> None:
+    """docs/checks.md is what tools/gen_checks_docs.py writes from the check registry."""
+    path = ROOT / "tools" / "gen_checks_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_checks_docs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "docs" / "checks.md").read_text(encoding="utf-8") == module.render()
+
+
 def test_quick_start_has_two_commands() -> None:
     """The README quick start is exactly two commands, and both scripts exist."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ documentation (docs/checks.md, generated from the docstrings).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -68,7 +69,7 @@ def check(
     """Register an entry check; its docstring is its documentation."""
 
     def wrap(func: EntryCheck) -> EntryCheck:
-        doc = (func.__doc__ or "").strip()
+        doc = inspect.cleandoc(func.__doc__ or "")
         _register(Check(id_, severity, title, doc, func, None, needs_target, family))
         return func
 
@@ -81,7 +82,7 @@ def project_check(
     """Register a check that compares entries across the project."""
 
     def wrap(func: ProjectCheck) -> ProjectCheck:
-        doc = (func.__doc__ or "").strip()
+        doc = inspect.cleandoc(func.__doc__ or "")
         _register(Check(id_, severity, title, doc, None, func, True, family))
         return func
 

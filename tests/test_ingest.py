@@ -168,3 +168,24 @@ def test_translation_with_other_articles_refused(project: Project, tmp_path: Pat
         _import(project, zh, document="x", version="v1", date="2020-01-01", translation=en)
     assert not (project.root / "tm" / "x").exists()
     assert 'slug = "x"' not in (project.root / "lextm.toml").read_text(encoding="utf-8")
+
+
+def test_notes_name_headings_and_terms(project: Project) -> None:
+    """#. notes give an article's headings and the glossary terms of each entry."""
+    from lextm.glossary import add_entry
+
+    add_entry(
+        project.root / "glossary" / "terms.tsv",
+        "网信部门",
+        "cyberspace administration department",
+        source_lang="zh-CN",
+        target_lang="en",
+    )
+    path = _import(project, SEED, document=DOC, version="v1")
+    notes = {e.address: e.notes for e in read_po(path)[0].entries}
+    assert "term: 网信部门 → cyberspace administration department" in notes["art3.p1.s2"]
+    cybersecurity = ROOT.parent / "shared" / "corpus" / "laws" / "prc-cybersecurity-law-2016"
+    if cybersecurity.exists():
+        law = _import(project, cybersecurity / "zh.txt", document="csl", version="v1")
+        labels = {e.address: e.notes for e in read_po(law)[0].entries}
+        assert labels["art1"][0] == "under: 第一章 总则"

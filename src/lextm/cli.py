@@ -107,9 +107,19 @@ def segments(
 
 
 def _word_cutter() -> Any:
+    """jieba's cut; inside a project with the project's cache and its glossary as user words."""
+    from .project import find_project
     from .segment import get_tokenizer
 
-    return get_tokenizer().cut
+    try:
+        project = find_project()
+    except LextmError:
+        return get_tokenizer().cut
+    from .project_checks import load_glossary
+
+    tokenizer = get_tokenizer(project.cache_dir)
+    tokenizer.add_words(t.term for t in load_glossary(project).source_terms())
+    return tokenizer.cut
 
 
 # -- project commands -------------------------------------------------------------------------
@@ -578,9 +588,11 @@ def terms_extract(
     version = info.version(label) if label else info.ordered()[-1]
     doc, _ = read_po(project.po_path(slug, version.label))
     known = [t.term for t in load_glossary(project).source_terms()]
+    tokenizer = get_tokenizer(project.cache_dir)
+    tokenizer.add_words(known)
     found = extract_terms(
         doc.entries,
-        tokenizer=get_tokenizer(project.cache_dir),
+        tokenizer=tokenizer,
         known=known,
         min_frequency=min_frequency,
         limit=limit,

@@ -10,7 +10,7 @@ appended to the entry before it, fuzzy, with a note. Nothing is dropped.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,11 +124,40 @@ def _heading_notes(law: LawText) -> dict[str, str]:
     }
 
 
-def _with_context(entries: list[Entry], law: LawText) -> list[Entry]:
+def _with_context(entries: list[Entry], law: LawText, project: Project) -> list[Entry]:
+    """Notes for the translator: headings on article labels, glossary terms on every entry."""
     notes = _heading_notes(law)
-    return [
-        replace(e, notes=(notes[e.address], *e.notes)) if e.address in notes else e for e in entries
-    ]
+    terms = _term_notes(project)
+    out = []
+    for entry in entries:
+        extra = [notes[entry.address]] if entry.address in notes else []
+        extra += terms(entry.source)
+        out.append(replace(entry, notes=(*extra, *entry.notes)) if extra else entry)
+    return out
+
+
+def _term_notes(project: Project) -> Callable[[str], list[str]]:
+    """For an entry's source: one `term:` note per glossary term found, with its renderings."""
+    from .glossary import TermIndex
+    from .project_checks import load_glossary
+
+    glossary = load_glossary(project)
+    if not glossary.terms:
+        return lambda text: []
+    index = TermIndex(glossary)
+
+    def notes(text: str) -> list[str]:
+        out: list[str] = []
+        for hit in index.find_source(text):
+            wanted = index.renderings(hit.term.concept)
+            if wanted:
+                shown = " / ".join(t.term for t in wanted[:3])
+                line = f"term: {text[hit.start : hit.end]} → {shown}"
+                if line not in out:
+                    out.append(line)
+        return out
+
+    return notes
 
 
 def build_document(
@@ -141,7 +170,11 @@ def build_document(
 ) -> tuple[DocumentFile, Alignment | None]:
     """The bilingual document of a law version, aligned with a translation if one is given."""
     alignment = align_laws(law, translation) if translation is not None else None
-    entries = _aligned_entries(alignment) if alignment else _plain_entries(segment_law(law))
+    entries = _with_context(
+        _aligned_entries(alignment) if alignment else _plain_entries(segment_law(law)),
+        law,
+        project,
+    )
     doc = DocumentFile(
         document=document,
         version=version,

@@ -390,3 +390,60 @@ def test_unknown_check_named() -> None:
 
     with pytest.raises(UsageError, match="term-missing"):
         run_checks([_context([])], only=["no-such-check"])
+
+
+def _company_law(version: str, target_override: dict[str, str] | None = None) -> DocumentContext:
+    """One Company Law version from the fixture, with the dated glossary."""
+    import csv
+
+    from conftest import DATA
+    from lextm.glossary import read_glossary
+
+    glossary, _ = read_glossary(DATA / "checks" / "company_law_glossary.tsv")
+    with (DATA / "checks" / "company_law_versions.tsv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["version"] == version]
+    overrides = target_override or {}
+    entries = [
+        Entry(r["address"], r["source"], overrides.get(r["address"], r["target"])) for r in rows
+    ]
+    dates = {"2018": "2018-10-26", "2023": "2023-12-29"}
+    return DocumentContext(
+        doc=_doc(entries, "prc-company-law", version),
+        date=dates[version],
+        jurisdiction="PRC",
+        glossary=glossary,
+    )
+
+
+def test_company_law_versions_check_clean() -> None:
+    """Real 2018 and 2023 Company Law sentences check clean against the dated glossary."""
+    for version in ("2018", "2023"):
+        run = run_checks([_company_law(version)], only=["term-missing", "term-scope"])
+        assert run.findings == (), (version, run.findings)
+
+
+def test_company_law_2018_rendering_in_2023_caught() -> None:
+    """The 2018 rendering (general meeting of shareholders) in a 2023 article is caught."""
+    bad = "(8) other matters that the general meeting of shareholders considers necessary."
+    ctx = _company_law("2023", {"art46.p1.i8.s1": bad})
+    run = run_checks([ctx], only=["term-missing", "term-scope"])
+    assert {(f.check, f.address) for f in run.findings} == {
+        ("term-missing", "art46.p1.i8.s1"),
+        ("term-scope", "art46.p1.i8.s1"),
+    }
+
+
+def test_law_title_in_brackets() -> None:
+    """A law title in 《》 must be rendered as the glossary says."""
+    title = [
+        Term("cybersecurity-law", "zh", "中华人民共和国网络安全法"),
+        Term("cybersecurity-law", "en", "Cybersecurity Law of the People's Republic of China"),
+    ]
+    source = "根据《中华人民共和国网络安全法》，制定本规定。"
+    good = (
+        "These Provisions are formulated in accordance with the Cybersecurity Law of the "
+        "People's Republic of China."
+    )
+    bad = "These Provisions are formulated in accordance with the Network Security Law of China."
+    assert _found("term-missing", source, good, terms=title) == []
+    assert _found("term-missing", source, bad, terms=title)

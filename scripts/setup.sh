@@ -11,6 +11,9 @@ PYTHON="${PYTHON:-python3}"
 need_apt=()
 command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+# The published page is tested in a real browser, with a CJK font so Chinese is text, not boxes.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 if ((${#need_apt[@]})); then
     if [ "$(id -u)" = 0 ]; then
         echo "setup: installing ${need_apt[*]}" >&2

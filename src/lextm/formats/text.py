@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..address import parse_address
 from ..model import DocumentFile, Entry
 
-__all__ = ["Layout", "parse_layout", "render_text"]
+__all__ = ["Block", "Layout", "blocks", "parse_layout", "render_text"]
 
 _SENTENCE = re.compile(r"\.s\d+(?:-\d+)?$")
 
@@ -44,6 +44,36 @@ def parse_layout(value: str) -> Layout:
         elif part.startswith("except "):
             exceptions = frozenset(part[7:].split())
     return Layout(inline, separator, exceptions)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """The entries of one provision line (a heading, an article label, a paragraph or item)."""
+
+    provision: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def is_article_label(self) -> bool:
+        """Whether this block is an article's label (第八条 / Article 8)."""
+        return _is_article_label(self.provision)
+
+    def text(self, side: str, lang: str) -> str:
+        """The block's text on one side, sentences joined as the language joins them."""
+        glue = "" if lang.lower().startswith("zh") else " "
+        return glue.join(_text(e, side) for e in self.entries)
+
+
+def blocks(doc: DocumentFile) -> list[Block]:
+    """The document as provision lines in order, each with its entries."""
+    out: list[Block] = []
+    for entry in doc.entries:
+        provision = _provision(entry.address)
+        if out and out[-1].provision == provision and not _is_article_label(provision):
+            out[-1] = Block(provision, (*out[-1].entries, entry))
+        else:
+            out.append(Block(provision, (entry,)))
+    return out
 
 
 def _provision(address: str) -> str:

@@ -126,8 +126,7 @@ def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
 
 @needs_chromium
 def test_layout_in_chromium(published: Path, tmp_path: Path) -> None:
-    """At 1280 px both columns of all 18 articles render side by side, without horizontal
-    scrolling, and the Chinese has a CJK font."""
+    """At 1280 px all 18 articles show both columns side by side, no scrolling, a CJK font."""
     page = _page(published, ".html").read_text(encoding="utf-8")
     probe = tmp_path / "probe.html"
     probe.write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")

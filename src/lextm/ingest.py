@@ -241,6 +241,7 @@ def import_version(
     translation: Path | None = None,
     replace_existing: bool = False,
     encoding: str | None = None,
+    jurisdiction: str | None = None,
 ) -> tuple[Project, ImportResult]:
     """Import one law version (and optionally its translation) into the project."""
     law = parse_law(file, encoding=encoding)
@@ -261,7 +262,7 @@ def import_version(
     stamp = VersionInfo(version, _version_date(law, date, file), kind, doc.source_hash)
 
     def record(config: ProjectConfig) -> ProjectConfig:
-        info = _document_info(config, law, document, role)
+        info = _document_info(config, law, document, role, jurisdiction, target)
         versions = (*[v for v in info.versions if v.label != version], stamp)
         return config.with_document(replace(info, versions=versions))
 
@@ -297,14 +298,24 @@ def _merge_existing(
 
 
 def _document_info(
-    config: ProjectConfig, law: LawText, slug: str, role: str | None
+    config: ProjectConfig,
+    law: LawText,
+    slug: str,
+    role: str | None,
+    jurisdiction: str | None = None,
+    translation: LawText | None = None,
 ) -> DocumentInfo:
     existing = next((d for d in config.documents if d.slug == slug), None)
     if existing is not None:
-        return replace(existing, role=role or existing.role)
-    lang = config.source_language.split("-")[0]
-    titles = {lang: law.title.text} if law.title is not None else {}
-    return DocumentInfo(slug, titles, "", role or "translate", ())
+        return replace(
+            existing,
+            role=role or existing.role,
+            jurisdiction=jurisdiction or existing.jurisdiction,
+        )
+    titles = {config.source_language.split("-")[0]: law.title.text} if law.title else {}
+    if translation is not None and translation.title is not None:
+        titles[config.target_language.split("-")[0]] = translation.title.text
+    return DocumentInfo(slug, titles, jurisdiction or "", role or "translate", ())
 
 
 def _check_language(law: LawText, expected: str, path: Path) -> None:

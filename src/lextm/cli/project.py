@@ -53,6 +53,7 @@ def init(folder: Path, source: str, target: str) -> None:
     default=None,
     help="Role of a new document (default translate).",
 )
+@click.option("--jurisdiction", default=None, help="Jurisdiction of a new document: PRC, TW, HK…")
 @click.option(
     "--translation",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -72,6 +73,7 @@ def import_(
     date: str | None,
     kind: str,
     role: str | None,
+    jurisdiction: str | None,
     translation: Path | None,
     replace: bool,
     encoding: str | None,
@@ -93,6 +95,7 @@ def import_(
         translation=translation,
         replace_existing=replace,
         encoding=encoding,
+        jurisdiction=jurisdiction,
     )
     if as_json:
         emit_json(

@@ -34,11 +34,14 @@ from xml.parsers import expat
 from ..errors import InputError
 
 __all__ = [
+    "XML_LANG",
     "XML_NS",
+    "XML_SPACE",
     "Root",
     "XmlReader",
     "escape_attr",
     "escape_text",
+    "inline_text",
     "local",
     "namespace",
     "read_root",
@@ -270,3 +273,46 @@ def xml_problem(text: str) -> str | None:
     if found is None:
         return None
     return f"holds the character U+{ord(found[0]):04X}, which XML 1.0 cannot carry"
+
+
+# --- inline markup -------------------------------------------------------------------------------
+
+
+def inline_text(element: ET.Element, codes: frozenset[str], inline: str) -> str:
+    """An element's text with its inline markup handled the way `inline` says.
+
+    `strip` leaves out the content of code elements (local names in `codes`) and keeps the text
+    of everything else (`hi`, `g`, `mrk`, `pc`…); `native` keeps all text, codes' included;
+    `keep` gives the inner markup as written, text escaped. An XLIFF 2.0 `<cp hex="…"/>` stands
+    for the character it names.
+    """
+    if inline == "keep":
+        inner = [escape_text(element.text or "")]
+        inner += [_markup(child) for child in element]
+        return "".join(inner)
+    return _text(element, codes, keep_codes=inline == "native")
+
+
+def _markup(element: ET.Element) -> str:
+    text = ET.tostring(element, encoding="unicode")
+    # Namespaced elements come back with ns0: prefixes; the markup is kept without them.
+    return re.sub(r"(</?)ns\d+:", r"\1", re.sub(r'\s+xmlns:ns\d+="[^"]*"', "", text))
+
+
+def _text(element: ET.Element, codes: frozenset[str], *, keep_codes: bool) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        name = local(child.tag)
+        if name == "cp":
+            parts.append(_code_point(child.get("hex", "")))
+        elif keep_codes or name not in codes:
+            parts.append(_text(child, codes, keep_codes=keep_codes))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _code_point(value: str) -> str:
+    try:
+        return chr(int(value, 16))
+    except ValueError:
+        return ""

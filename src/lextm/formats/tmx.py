@@ -11,7 +11,9 @@ Inline markup (TMX levels 1 and 2): with `inline="strip"` (the default) the nati
 inside `bpt`, `ept`, `ph`, `it` and `ut` (and the `sub` flows inside them) are left out and the
 text of `hi` kept, giving the plain text matching needs; with `inline="keep"` the segment is
 kept as TMX markup (`The <bpt i="1">&lt;b></bpt>big…`), text escaped, and `write_tmx(…,
-inline="keep")` writes such text back as markup.
+inline="keep")` writes such text back as markup; with `inline="native"` the codes' content
+stands in the text as the original document had it (`The <b>big</b>…`), as translate-toolkit
+and OmegaT show it.
 
 Writing streams too: a header with `srclang`, `creationtool="lextm"`, its version,
 `segtype="sentence"`, `o-tmf="lextm"`, `adminlang="en"` and `datatype="plaintext"`; one `tu`
@@ -31,7 +33,7 @@ from .. import __version__
 from ..errors import InputError
 from ..model import Unit
 from ._common import Tally, atomic_stream, choose_pair, lang_matches, normalize_lang
-from ._xml import XML_LANG, XmlReader, escape_attr, escape_text, xml_problem
+from ._xml import XML_LANG, XmlReader, escape_attr, escape_text, inline_text, xml_problem
 
 __all__ = [
     "STATES",
@@ -79,21 +81,9 @@ class TranslationUnit:
 
 
 def render_inline(seg: ET.Element, inline: str) -> str:
-    """A `seg`'s text: without the native codes (`strip`) or as TMX markup (`keep`)."""
-    if inline == "keep":
-        inner = [escape_text(seg.text or "")]
-        inner += [ET.tostring(child, encoding="unicode") for child in seg]
-        return "".join(inner)
-    return _stripped(seg)
-
-
-def _stripped(element: ET.Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag not in _CODES:
-            parts.append(_stripped(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    """A `seg`'s text: without the codes (`strip`), as TMX markup (`keep`) or with the codes'
+    native content (`native`)."""
+    return inline_text(seg, _CODES, inline)
 
 
 def iter_tmx(path: Path, *, inline: str = "strip") -> Iterator[TranslationUnit]:
@@ -283,4 +273,3 @@ def _tu(unit: Unit, inline: str) -> str:
         )
     parts.append("    </tu>\n")
     return "".join(parts)
-

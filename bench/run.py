@@ -19,6 +19,7 @@ from typing import Any
 
 import bench_build
 import bench_checks
+import bench_formats
 import bench_glossary
 import bench_outline
 import bench_segments
@@ -32,6 +33,7 @@ BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_build.NAME: bench_build.run,
     bench_glossary.NAME: bench_glossary.run,
     bench_checks.NAME: bench_checks.run,
+    bench_formats.NAME: bench_formats.run,
 }
 
 

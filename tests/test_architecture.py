@@ -38,7 +38,16 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("store",),  # the SQLite index
     ("match",),  # candidates from the store, exact scoring after
     ("checks", "align", "versions"),
-    ("project", "ingest", "build", "project_checks", "publish", "publishing"),  # a project's files, imports and index
+    (
+        "project",
+        "ingest",
+        "build",
+        "project_checks",
+        "project_versions",
+        "publish",
+        "publishing",
+        "exchange",
+    ),  # a project's files, imports and index
     ("cli", "__main__"),  # the shell, at the top
 )
 

@@ -1,7 +1,9 @@
 """Bringing the index (`.lextm/index.sqlite`) up to date with the project's text files.
 
 Only files whose size, modification time or content changed since the last build are read
-again; a build with nothing changed costs one `stat` per file. `full=True` (or deleting
+again; a build with nothing changed costs one `stat` per file. Reference TMs listed in
+`lextm.toml` are indexed the same way, as TM `NAME`, streamed from their files in the build's
+one transaction (a broken one rolls the whole build back). `full=True` (or deleting
 `.lextm/`) rebuilds from scratch with identical results.
 """
 
@@ -9,13 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .fileio import Fingerprint, clean_orphans
 from .formats.po import read_po
 from .model import DocumentFile, Entry, Unit, VersionStats
-from .project import Project
+from .project import Project, ReferenceTM
 from .store import FileRecord, Store
 
 __all__ = ["BuildReport", "build_index", "entry_state", "open_index", "project_stats"]
@@ -116,15 +118,50 @@ def build_index(
                 rel, "po", fingerprint.size, fingerprint.mtime_ns, fingerprint.sha256
             )
             changed.append((record, doc))
-        stale = set(store.files()) - set(files) if not full else set(store.files())
+        refs = _reference_files(project)
+        changed_refs = [
+            (rel, ref)
+            for rel, ref in refs.items()
+            if (now := Fingerprint.of(project.root / rel)) is not None
+            and not _unchanged(known.get(rel), now)
+        ]
+        indexed = set(files) | set(refs)
+        stale = set(store.files()) - indexed if not full else set(store.files())
         with store.transaction():
             for rel in sorted(stale):
                 store.remove_file(rel)
             for record, doc in changed:
                 role = roles.get(doc.document, "translate")
                 units += store.replace_file(record, document_units(doc, role))
-        read, removed = len(changed), len(stale - set(files))
-    return BuildReport(len(files), read, removed, units, time.perf_counter() - started)
+            for rel, ref in changed_refs:
+                if progress:
+                    progress(f"reading {rel}")
+                units += _index_reference(project, store, rel, ref)
+        read, removed = len(changed) + len(changed_refs), len(stale - indexed)
+    return BuildReport(len(indexed), read, removed, units, time.perf_counter() - started)
+
+
+def _reference_files(project: Project) -> dict[str, ReferenceTM]:
+    """The reference TMs' files that exist, by project-relative path."""
+    return {
+        ref.file: ref for ref in project.config.reference_tms if (project.root / ref.file).is_file()
+    }
+
+
+def _index_reference(project: Project, store: Store, rel: str, ref: ReferenceTM) -> int:
+    from .formats import detect, read_units
+
+    path = project.root / rel
+    fingerprint = Fingerprint.of(path)
+    assert fingerprint is not None
+    config = project.config
+    record = FileRecord(
+        rel, detect(path), fingerprint.size, fingerprint.mtime_ns, fingerprint.sha256
+    )
+    units = read_units(path, source_lang=config.source_language, target_lang=config.target_language)
+    return store.replace_file(
+        record, (replace(unit, tm=ref.name, role="reference") for unit in units)
+    )
 
 
 def project_stats(project: Project) -> list[VersionStats]:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -28,14 +29,18 @@ __all__ = [
     "Tally",
     "atomic_stream",
     "choose_pair",
+    "escape_field",
     "lang_matches",
     "normalize_lang",
+    "pair_or_none",
+    "unescape_field",
 ]
 
 _TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 _SIMPLIFIED_REGIONS = frozenset({"CN", "SG", "MY"})
 
 
+@lru_cache(maxsize=1024)
 def normalize_lang(tag: str) -> str:
     """A language tag in BCP 47 spelling: `zh_hans` → `zh-Hans`, `en-us` → `en-US`."""
     parts = [part for part in re.split(r"[-_]", tag.strip().split(".")[0].split("@")[0]) if part]
@@ -80,6 +85,15 @@ def _closeness(found: str, wanted: str) -> int:
     return 1 + (script_a == script_b) + (region_a == region_b)
 
 
+@lru_cache(maxsize=1024)
+def pair_or_none(languages: tuple[str, ...], source: str, target: str) -> tuple[str, str] | None:
+    """`choose_pair` for a tuple of tags, None instead of an error; cached for streaming."""
+    pick_source = _best(list(dict.fromkeys(languages)), source)
+    rest = [tag for tag in dict.fromkeys(languages) if tag != pick_source]
+    pick_target = _best(rest, target)
+    return None if pick_source is None or pick_target is None else (pick_source, pick_target)
+
+
 def choose_pair(
     languages: Iterable[str], source: str, target: str, *, path: Path | str
 ) -> tuple[str, str]:
@@ -109,6 +123,22 @@ def _best(found: list[str], wanted: str) -> str | None:
     return best[2] if best[0] else None
 
 
+_ESCAPES: dict[str, str] = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_ESCAPE = re.compile(r"[\\\t\n\r]")
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def escape_field(text: str) -> str:
+    """A text as one TSV field or one line: backslash, tab and line breaks escaped."""
+    return _ESCAPE.sub(lambda m: _ESCAPES[m[0]], text)
+
+
+def unescape_field(text: str) -> str:
+    """The text an escaped field stands for; an unknown escape keeps its backslash."""
+    return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m[1], "\\" + m[1]), text)
+
+
 # --- the tally -----------------------------------------------------------------------------------
 
 
@@ -122,6 +152,7 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     reversed: bool = False
+    unmapped: Counter[str] = field(default_factory=Counter)
 
     def skip(self, reason: str, where: str = "") -> None:
         """Count one record left out, with the reason (and where it was, for the first few)."""
@@ -145,6 +176,9 @@ class Tally:
             where = self.examples.get(reason)
             more = f" (e.g. {', '.join(where)})" if where else ""
             lines.append(f"skipped {count}: {reason}{more}")
+        if self.unmapped:
+            shown = ", ".join(f"{name} ×{count}" for name, count in sorted(self.unmapped.items()))
+            lines.append(f"details lextm has no column for, not imported: {shown}")
         return lines
 
     def as_json(self) -> dict[str, object]:
@@ -154,6 +188,7 @@ class Tally:
             "written": self.written,
             "skipped": self.skipped_total,
             "reversed": self.reversed,
+            "not_imported": dict(sorted(self.unmapped.items())),
             "reasons": [
                 {"reason": reason, "count": count, "examples": self.examples.get(reason, [])}
                 for reason, count in sorted(self.skipped.items())

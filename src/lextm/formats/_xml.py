@@ -59,7 +59,7 @@ _SAFETY_HINT = (
 )
 
 
-class _Stop(Exception):
+class _StopReadingError(Exception):
     """Raised inside an expat handler to stop reading: what was wanted has been seen."""
 
 
@@ -117,7 +117,7 @@ def read_root(path: Path) -> Root:
     def start(name: str, attributes: dict[str, str]) -> None:
         ns, _, tag = name.rpartition("}")
         found.append(Root(ns, tag, dict(attributes), doctype[0] if doctype else ""))
-        raise _Stop
+        raise _StopReadingError
 
     def start_doctype(name: str, *_: Any) -> None:
         doctype.append(name)
@@ -137,7 +137,7 @@ def _run(parser: Any, path: Path) -> None:
             while chunk := handle.read(_CHUNK):
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
-    except _Stop:
+    except _StopReadingError:
         return
     except expat.ExpatError as error:
         raise InputError(
@@ -201,6 +201,10 @@ class XmlReader:
         except OSError as error:
             raise InputError(f"cannot read the file ({error.strerror})", path=self.path) from None
 
+    def open_containers(self) -> tuple[ET.Element, ...]:
+        """The container elements started and not yet ended, outermost first."""
+        return tuple(self._open)
+
     def release(self) -> None:
         """Drop the children read so far of the innermost open container."""
         if self._open:
@@ -233,7 +237,7 @@ class XmlReader:
             line = starts.pop()
             if count[0] == ordinal:
                 found.append(line)
-                raise _Stop
+                raise _StopReadingError
 
         parser.StartElementHandler = start
         parser.EndElementHandler = end

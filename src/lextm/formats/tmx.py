@@ -32,7 +32,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..model import Unit
-from ._common import Tally, atomic_stream, choose_pair, lang_matches, normalize_lang
+from ._common import Tally, atomic_stream, lang_matches, normalize_lang, pair_or_none
 from ._xml import XML_LANG, XmlReader, escape_attr, escape_text, inline_text, xml_problem
 
 __all__ = [
@@ -112,26 +112,40 @@ def _units(reader: XmlReader, inline: str) -> Iterator[TranslationUnit]:
 
 
 def _unit(reader: XmlReader, tu: ET.Element, inline: str) -> TranslationUnit:
-    variants = []
-    for tuv in tu.iterfind("tuv"):
-        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""  # TMX 1.1 wrote `lang`
-        if not lang:
-            raise reader.fail("a <tuv> has no xml:lang", element=tuv)
-        seg = tuv.find("seg")
-        if seg is None:
-            raise reader.fail("a <tuv> has no <seg>", element=tuv)
-        variants.append(Variant(lang, render_inline(seg, inline), _props(tuv), _notes(tuv)))
+    variants: list[Variant] = []
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for child in tu:
+        tag = child.tag
+        if tag == "tuv":
+            variants.append(_variant(reader, child, inline))
+        elif tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            notes.append(child.text or "")
     return TranslationUnit(
-        tuple(variants), tu.get("tuid", ""), tu.get("srclang", ""), _props(tu), _notes(tu)
+        tuple(variants), tu.get("tuid", ""), tu.get("srclang", ""), tuple(props), tuple(notes)
     )
 
 
-def _props(element: ET.Element) -> tuple[tuple[str, str], ...]:
-    return tuple((prop.get("type", ""), prop.text or "") for prop in element.iterfind("prop"))
-
-
-def _notes(element: ET.Element) -> tuple[str, ...]:
-    return tuple(note.text or "" for note in element.iterfind("note"))
+def _variant(reader: XmlReader, tuv: ET.Element, inline: str) -> Variant:
+    lang = tuv.get(XML_LANG) or tuv.get("lang") or ""  # TMX 1.1 wrote `lang`
+    if not lang:
+        raise reader.fail("a <tuv> has no xml:lang", element=tuv)
+    text: str | None = None
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for child in tuv:
+        tag = child.tag
+        if tag == "seg":
+            text = (child.text or "") if not len(child) else render_inline(child, inline)
+        elif tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            notes.append(child.text or "")
+    if text is None:
+        raise reader.fail("a <tuv> has no <seg>", element=tuv)
+    return Variant(lang, text, tuple(props), tuple(notes))
 
 
 def read_tmx(
@@ -151,17 +165,16 @@ def read_tmx(
     seen: dict[str, None] = {}
     for number, tu in enumerate(iter_tmx(path, inline=inline), 1):
         tally.read += 1
-        langs = [variant.lang for variant in tu.variants]
-        seen.update(dict.fromkeys(normalize_lang(lang) for lang in langs))
-        try:
-            source, target = choose_pair(langs, source_lang, target_lang, path=path)
-        except InputError:
+        langs = tuple(variant.lang for variant in tu.variants)
+        pair = pair_or_none(langs, source_lang, target_lang)
+        if pair is None:
+            seen.update(dict.fromkeys(normalize_lang(lang) for lang in langs))
             tally.skip(f"no variant in both {source_lang} and {target_lang}", f"tu {number}")
             continue
         if tu.srclang and lang_matches(tu.srclang, target_lang):
             tally.reversed = True
         tally.written += 1
-        yield _to_unit(tu, source, target, number)
+        yield _to_unit(tu, *pair, number)
     if tally.read and not tally.written:
         raise InputError(
             f"no unit has both {source_lang} and {target_lang} (the file's languages: "

@@ -53,9 +53,22 @@ class _Collector(HTMLParser):
 
 
 def test_files_written(published: Path) -> None:
-    """HTML, Markdown, the English text and the Chinese text are written."""
-    names = sorted(p.name for p in published.iterdir())
-    assert [n.split("-2021-12-03")[1] for n in names] == [".en.txt", ".html", ".md", ".zh.txt"]
+    """HTML, Markdown, both texts, TMX and line-aligned text are written."""
+    names = sorted(p.name.split("-2021-12-03")[1] for p in published.iterdir())
+    assert names == ["-tm.tmx", ".en", ".en.txt", ".html", ".md", ".zh", ".zh.txt"]
+
+
+def test_corpora_for_mt(published: Path) -> None:
+    """The TMX passes the TMX DTD and the line-aligned files pair up line for line."""
+    zh = _page(published, "-2021-12-03.zh").read_text(encoding="utf-8").splitlines()
+    en = _page(published, "-2021-12-03.en").read_text(encoding="utf-8").splitlines()
+    assert len(zh) == len(en) == 90 and zh[0] == "西藏自治区网络通信活动管理规定"
+    xmllint = shutil.which("xmllint")
+    if xmllint is not None:
+        dtd = ROOT.parent / "shared" / "schemas" / "tmx14.dtd"
+        tmx = _page(published, ".tmx")
+        run = subprocess.run([xmllint, "--noout", "--nonet", "--dtdvalid", str(dtd), str(tmx)])
+        assert run.returncode == 0
 
 
 def test_anchors_and_term_highlights(published: Path) -> None:

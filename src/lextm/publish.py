@@ -276,7 +276,7 @@ def publish_document(
     glossary: Glossary | None = None,
     run: CheckRun | None = None,
     title_en: str = "",
-    extra_writers: Sequence[tuple[str, Callable[[DocumentFile, Path], None]]] = (),
+    extra_writers: Sequence[tuple[str, Callable[[DocumentFile, Path], Sequence[Path]]]] = (),
     progress: Progress | None = None,
 ) -> Published:
     """Write the HTML page, Markdown, the English text and the corpora into `out_dir`."""
@@ -301,7 +301,6 @@ def publish_document(
     for suffix, writer in extra_writers:
         if progress:
             progress(f"writing {stem}{suffix}")
-        writer(doc, out_dir / f"{stem}{suffix}")
-        written.append(out_dir / f"{stem}{suffix}")
+        written.extend(writer(doc, out_dir / f"{stem}{suffix}"))
     articles = sum(1 for a in _articles(doc) if a.label is not None)
     return Published(tuple(written), articles, len(findings))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .formats import units_of_document, write_units
 from .formats.po import read_po
+from .model import DocumentFile
 from .project import Project
 from .project_checks import check_project, load_glossary
 from .publish import Published, publish_document
@@ -39,5 +41,28 @@ def publish_version(
         glossary=glossary,
         run=run,
         title_en=title or info.titles.get("en", slug),
+        extra_writers=(("-tm.tmx", _write_tmx), (_lines_suffix(doc), _write_lines)),
         progress=progress,
     )
+
+
+def _write_tmx(doc: DocumentFile, path: Path) -> Sequence[Path]:
+    """The translated segments as TMX, through the TMX writer."""
+    units = [u for u in units_of_document(doc) if u.target]
+    write_units(
+        path, units, format_name="tmx", source_lang=doc.source_lang, target_lang=doc.target_lang
+    )
+    return (path,)
+
+
+def _lines_suffix(doc: DocumentFile) -> str:
+    return "." + doc.source_lang.split("-")[0]
+
+
+def _write_lines(doc: DocumentFile, path: Path) -> Sequence[Path]:
+    """The translated segments as line-aligned text for MT training (`.zh` and `.en`)."""
+    units = [u for u in units_of_document(doc) if u.target]
+    write_units(
+        path, units, format_name="lines", source_lang=doc.source_lang, target_lang=doc.target_lang
+    )
+    return (path, path.with_suffix("." + doc.target_lang.split("-")[0]))

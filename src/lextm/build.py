@@ -10,17 +10,18 @@ one transaction (a broken one rolls the whole build back). `full=True` (or delet
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .fileio import Fingerprint, clean_orphans
+from .formats import units_of_document
 from .formats.po import read_po
-from .model import DocumentFile, Entry, Unit, VersionStats
+from .model import DocumentFile, VersionStats
 from .project import Project, ReferenceTM
 from .store import FileRecord, Store
 
-__all__ = ["BuildReport", "build_index", "entry_state", "open_index", "project_stats"]
+__all__ = ["BuildReport", "build_index", "open_index", "project_stats"]
 
 Progress = Callable[[str], None]
 
@@ -34,41 +35,6 @@ class BuildReport:
     removed: int
     units: int
     seconds: float
-
-
-def entry_state(entry: Entry) -> str:
-    """The TM state of a PO entry: untranslated, fuzzy, translated or reviewed."""
-    if not entry.target:
-        return "untranslated"
-    if entry.fuzzy:
-        return "fuzzy"
-    return "reviewed" if entry.reviewed else "translated"
-
-
-def _origin(entry: Entry) -> str:
-    for note in entry.notes:
-        if note.startswith("origin: "):
-            return note[len("origin: ") :].split(",")[0].strip()
-    return "translated"
-
-
-def document_units(doc: DocumentFile, role: str) -> Iterator[Unit]:
-    """The TM units of a bilingual document, in document order."""
-    for position, entry in enumerate(doc.entries):
-        yield Unit(
-            source=entry.source,
-            target=entry.target,
-            source_lang=doc.source_lang,
-            target_lang=doc.target_lang,
-            document=doc.document,
-            version=doc.version,
-            address=entry.address,
-            position=position,
-            origin=_origin(entry),
-            state=entry_state(entry),
-            tm="project",
-            role=role,
-        )
 
 
 def _project_files(project: Project) -> dict[str, Path]:
@@ -132,7 +98,7 @@ def build_index(
                 store.remove_file(rel)
             for record, doc in changed:
                 role = roles.get(doc.document, "translate")
-                units += store.replace_file(record, document_units(doc, role))
+                units += store.replace_file(record, units_of_document(doc, role=role))
             for rel, ref in changed_refs:
                 if progress:
                     progress(f"reading {rel}")

@@ -42,25 +42,13 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .fold import fold
+from .glossary import COLUMNS
 from .model import Entry
 from .segment import Tokenizer, get_tokenizer
 
 __all__ = ["TSV_COLUMNS", "Candidate", "candidates_tsv", "extract_terms"]
 
-TSV_COLUMNS = (
-    "concept",
-    "lang",
-    "term",
-    "status",
-    "pos",
-    "scope",
-    "valid_from",
-    "valid_to",
-    "definition",
-    "note",
-    "source",
-    "pattern",
-)
+TSV_COLUMNS = COLUMNS  # the glossary's own columns: candidates are glossary rows
 MIN_DICE = 0.3
 _RENDERINGS = 3
 _EXAMPLES = 5

@@ -195,8 +195,16 @@ def entry_state(entry: Entry) -> str:
     return "reviewed" if entry.reviewed else "translated"
 
 
-def units_of_document(doc: DocumentFile) -> Iterator[Unit]:
-    """The units of a lextm bilingual document, in document order."""
+def _origin(entry: Entry) -> str:
+    """How a translation came about, as lextm's `origin:` note says (translated if silent)."""
+    for note in entry.notes:
+        if note.startswith("origin: "):
+            return note[len("origin: ") :].split(",")[0].strip()
+    return "translated"
+
+
+def units_of_document(doc: DocumentFile, *, role: str = "translate") -> Iterator[Unit]:
+    """The TM units of a lextm bilingual document, in document order."""
     for position, entry in enumerate(doc.entries):
         yield Unit(
             source=entry.source,
@@ -207,8 +215,9 @@ def units_of_document(doc: DocumentFile) -> Iterator[Unit]:
             version=doc.version,
             address=entry.address,
             position=position,
-            origin="imported",
+            origin=_origin(entry),
             state=entry_state(entry),
+            role=role,
             note="\n".join(entry.comments),
         )
 

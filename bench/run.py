@@ -21,6 +21,7 @@ import bench_build
 import bench_checks
 import bench_formats
 import bench_glossary
+import bench_main
 import bench_outline
 import bench_segments
 import lextm
@@ -34,6 +35,7 @@ BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_glossary.NAME: bench_glossary.run,
     bench_checks.NAME: bench_checks.run,
     bench_formats.NAME: bench_formats.run,
+    bench_main.NAME: bench_main.run,
 }
 
 

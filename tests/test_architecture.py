@@ -28,7 +28,7 @@ TESTS = ROOT / "tests"
 # `__init__` is the package itself, which stays light.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__init__", "errors", "model", "numerals"),  # vocabulary: no lextm imports above these
-    ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio", "fold"),
+    ("address", "cleanup", "segment", "xrefs", "structure", "report", "fileio", "fold", "extract"),
     (
         "formats",
         "glossary",

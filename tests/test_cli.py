@@ -135,3 +135,23 @@ def test_usage_error_exit_code() -> None:
     """An unknown option is bad usage: exit code 2."""
     code, _, err = _run("outline", "--no-such-option")
     assert code == 2 and "no-such-option" in err
+
+
+@pytest.mark.parametrize("name", ["seed_as_word.docx", "seed_as_web_page.html"])
+def test_word_and_html_inputs(name: str) -> None:
+    """A law in a .docx or an HTML page parses like its plain text, the extraction recorded."""
+    from conftest import DATA
+
+    code, out, _ = _run("outline", str(DATA / "zh" / name), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["counts"]["articles"] == 18 and data["counts"]["items"] == 43
+    assert data["cleanups"][0]["kind"] in ("extracted-from-docx", "html-markup")
+
+
+def test_broken_docx(tmp_path: Path) -> None:
+    """A .docx that is not a Word document is a one-line error naming it."""
+    path = tmp_path / "law.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    code, _, err = _run("outline", str(path))
+    assert code == 2 and "law.docx" in err

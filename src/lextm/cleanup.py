@@ -217,11 +217,24 @@ def clean_text(text: str) -> CleanText:
 
 
 def read_text_file(path: str | Path, *, encoding: str | None = None) -> CleanText:
-    """Read, decode and clean one text file."""
-    data = _read_bytes(Path(path))
-    text, used = decode_bytes(data, path=str(path), encoding=encoding)
+    """Read, decode and clean one text file (Word .docx and HTML pages are reduced to text first,
+    and that is recorded as the first clean-up)."""
+    from .extract import docx_text, html_text, is_html
+
+    source = Path(path)
+    data = _read_bytes(source)
+    if data[:4] == b"PK\x03\x04" and source.suffix.lower() in (".docx", ".docm"):
+        text, used = docx_text(source), "docx"
+        first = Cleanup("extracted-from-docx", 1, source.name, "paragraphs as lines")
+    else:
+        text, used = decode_bytes(data, path=str(path), encoding=encoding)
+        first = None
+        if is_html(data) or source.suffix.lower() in (".html", ".htm", ".xhtml"):
+            text = html_text(text)
+            first = Cleanup("html-markup", 1, "HTML tags and scripts", "block elements as lines")
     cleaned = clean_text(text)
-    return CleanText(cleaned.text, used, cleaned.cleanups, cleaned.line_map)
+    cleanups = (first, *cleaned.cleanups) if first else cleaned.cleanups
+    return CleanText(cleaned.text, used, cleanups, cleaned.line_map)
 
 
 def _read_bytes(path: Path) -> bytes:

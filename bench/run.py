@@ -24,6 +24,7 @@ import bench_glossary
 import bench_main
 import bench_outline
 import bench_segments
+import bench_versions
 import lextm
 from harness import PROJECT, Result
 
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_checks.NAME: bench_checks.run,
     bench_formats.NAME: bench_formats.run,
     bench_main.NAME: bench_main.run,
+    bench_versions.NAME: bench_versions.run,
 }
 
 

@@ -25,6 +25,8 @@ _API = {
     "find_project": "project",
     "init_project": "project",
     "import_version": "ingest",
+    "map_versions": "versions",
+    "carry_over": "versions",
     "build_index": "build",
     "open_index": "build",
     "project_stats": "build",

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .align import LOW_CONFIDENCE, Alignment, align_laws, glue
 from .errors import InputError, UsageError
@@ -22,6 +23,9 @@ from .model import AlignedPair, DocumentFile, Entry, LawText, Segment
 from .project import DocumentInfo, Project, ProjectConfig, VersionInfo
 from .structure import parse_law
 from .structure.segments import segment_law
+
+if TYPE_CHECKING:
+    from .versions import CarryOver
 
 __all__ = ["ImportResult", "build_document", "import_version", "layout_of", "source_hash"]
 
@@ -37,6 +41,7 @@ class ImportResult:
     low_confidence: tuple[AlignedPair, ...] = ()
     kept: int = 0  # translations kept from the previous import (--replace)
     message: str = ""
+    carried: CarryOver | None = None  # what was carried from an earlier version
 
 
 def source_hash(law: LawText) -> str:
@@ -242,8 +247,12 @@ def import_version(
     replace_existing: bool = False,
     encoding: str | None = None,
     jurisdiction: str | None = None,
+    carry_from: str | None = None,
 ) -> tuple[Project, ImportResult]:
-    """Import one law version (and optionally its translation) into the project."""
+    """Import one law version (and optionally its translation) into the project.
+
+    Without a translation, the translations of the latest earlier version that has some (or
+    of `carry_from`) are carried forward (`project_versions.carry_into`)."""
     law = parse_law(file, encoding=encoding)
     _check_language(law, project.config.source_language, file)
     target = parse_law(translation) if translation is not None else None
@@ -254,6 +263,8 @@ def import_version(
         project, law, document=document, version=version, translation=target
     )
     path = project.po_path(document, version)
+    carried = _carry(project, doc, path, law, file, date, carry_from, replace_existing, target)
+    doc = carried.doc if carried is not None else doc
     doc, kept, expect, unchanged = _merge_existing(path, doc, replace_existing, target is not None)
     written = False
     if not unchanged:
@@ -269,7 +280,41 @@ def import_version(
     project = project.update(record)
     translated = sum(1 for e in doc.entries if e.translated)
     low = alignment.low_confidence() if alignment else ()
-    return project, ImportResult(path, written, len(doc.entries), translated, low, kept)
+    return project, ImportResult(
+        path, written, len(doc.entries), translated, low, kept, carried=carried
+    )
+
+
+def _carry(
+    project: Project,
+    doc: DocumentFile,
+    path: Path,
+    law: LawText,
+    file: Path,
+    date: str | None,
+    carry_from: str | None,
+    replace_existing: bool,
+    translation: LawText | None,
+) -> CarryOver | None:
+    """Carry-over into a new version (not over an existing file unless --replace, never with
+    a translation of its own)."""
+    if translation is not None:
+        if carry_from is not None:
+            raise UsageError("--from carries an earlier translation; --translation brings one")
+        return None
+    if path.exists() and not replace_existing:
+        return None
+    from .project_versions import carry_into
+
+    when = _version_date(law, date, file)
+    return carry_into(
+        project,
+        doc,
+        document=doc.document,
+        version=doc.version,
+        date=when,
+        carry_from=carry_from,
+    )
 
 
 def _merge_existing(

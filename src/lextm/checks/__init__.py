@@ -6,7 +6,15 @@ in the order they are documented and run. `run_checks` runs them over document v
 
 from __future__ import annotations
 
-from . import consistency, numbers, references, terms, text, user  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    consistency,
+    numbers,
+    references,
+    terms,
+    text,
+    user,
+    versions,
+)
 from .context import DocumentContext, ProjectContext
 from .registry import CHECKS, SEVERITIES, Check, Problem
 from .runner import CheckRun, rank, run_checks
@@ -27,6 +35,10 @@ ORDER = (
     "punctuation",
     "inconsistent-target",
     "inconsistent-source",
+    "version-terms",
+    "version-retranslated",
+    "version-stale",
+    "version-references",
     "user-pattern",
 )
 if set(ORDER) != set(CHECKS):

@@ -63,6 +63,13 @@ def init(folder: Path, source: str, target: str) -> None:
 @click.option(
     "--replace", is_flag=True, help="Re-import over a different text, keeping translations."
 )
+@click.option(
+    "--from",
+    "carry_from",
+    default=None,
+    metavar="LABEL",
+    help="Carry translations from this version (default: the latest earlier one that has some).",
+)
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @project_option
@@ -76,12 +83,18 @@ def import_(
     jurisdiction: str | None,
     translation: Path | None,
     replace: bool,
+    carry_from: str | None,
     encoding: str | None,
     as_json: bool,
     project_dir: Path | None,
 ) -> None:
-    """Import a law version into tm/DOC/VERSION.po (with its translation aligned, if given)."""
+    """Import a law version into tm/DOC/VERSION.po (with its translation aligned, if given).
+
+    A new version of a document that already has translations gets them carried forward:
+    unchanged segments translated, changed ones fuzzy with the previous source, references
+    to renumbered articles rewritten; the summary lists what needs work."""
     from ..ingest import import_version
+    from .versions import carry_json, carry_lines
 
     project = open_project(project_dir)
     _, result = import_version(
@@ -96,6 +109,7 @@ def import_(
         replace_existing=replace,
         encoding=encoding,
         jurisdiction=jurisdiction,
+        carry_from=carry_from,
     )
     if as_json:
         emit_json(
@@ -106,6 +120,7 @@ def import_(
                 "translated": result.translated,
                 "kept": result.kept,
                 "low_confidence": [_pair_json(p) for p in result.low_confidence],
+                "carried": carry_json(result.carried),
             }
         )
         return
@@ -115,6 +130,8 @@ def import_(
         click.echo(f"kept {result.kept} translations of unchanged segments")
     for pair in result.low_confidence:
         click.echo(f"low confidence ({pair.confidence:.2f}): {_pair_text(pair)}")
+    for line in carry_lines(result.carried):
+        click.echo(line)
 
 
 @cli.command("export-text")

@@ -9,7 +9,7 @@ Article labels stay out of the article's text: the number is an anchor, not cont
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,7 +22,6 @@ __all__ = [
     "Line",
     "VersionText",
     "bigrams",
-    "containment",
     "dice",
     "folded",
 ]
@@ -167,13 +166,3 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
-
-
-def containment(part: frozenset[str], whole: Iterable[frozenset[str]]) -> float:
-    """The share of `part`'s bigrams found in the union of `whole`."""
-    if not part:
-        return 0.0
-    union: set[str] = set()
-    for grams in whole:
-        union |= grams
-    return len(part & union) / len(part)

@@ -22,6 +22,7 @@ import bench_checks
 import bench_formats
 import bench_glossary
 import bench_main
+import bench_match
 import bench_outline
 import bench_segments
 import bench_versions
@@ -38,6 +39,7 @@ BENCHMARKS: dict[str, Callable[[int], Result]] = {
     bench_formats.NAME: bench_formats.run,
     bench_main.NAME: bench_main.run,
     bench_versions.NAME: bench_versions.run,
+    bench_match.NAME: bench_match.run,
 }
 
 

@@ -34,7 +34,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "glossary",
         "terms",
         "quantities",
-    ),  # exchange formats (one module each) and term lookup
+        "similarity",
+        "ngrams",
+    ),  # exchange formats (one module each), term lookup, similarity and bigram postings
     ("store",),  # the SQLite index
     ("match",),  # candidates from the store, exact scoring after
     ("checks", "align", "versions"),
@@ -47,6 +49,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "publish",
         "publishing",
         "exchange",
+        "pretranslate",
     ),  # a project's files, imports and index
     ("cli", "__main__"),  # the shell, at the top
 )
@@ -56,6 +59,8 @@ STORE = ("lextm.store",)
 THIRD_PARTY: dict[str, tuple[str, ...]] = {
     "click": ("lextm.cli",),
     "jieba": ("lextm.segment",),
+    "numpy": ("lextm.ngrams",),
+    "rapidfuzz": ("lextm.similarity",),
     "opencc": ("lextm.fold",),
     "polib": ("lextm.formats.po",),
     "sqlite3": STORE,
@@ -63,7 +68,7 @@ THIRD_PARTY: dict[str, tuple[str, ...]] = {
 }
 
 # What `import lextm`, `lextm --help` and `lextm --version` must not load.
-HEAVY = ("jieba", "polib", "sqlite3", "sqlite_utils", "opencc")
+HEAVY = ("jieba", "polib", "sqlite3", "sqlite_utils", "opencc", "numpy", "rapidfuzz")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ import pytest
 
 from lextm.errors import ConflictError, ProjectError, UsageError
 from lextm.model import Unit, VersionStats
+from lextm.ngrams import gram_keys, posting_ids
 from lextm.store import SCHEMA_VERSION, FileRecord, Store, fold
 
 LAW = "cybersecurity-law"
@@ -318,14 +319,14 @@ def test_concordance_filters_by_document_and_version_and_limits(store: Store) ->
     assert store.concordance("网络", version="2020-01-01") == []
 
 
-def test_concordance_scans_when_the_index_has_no_fulltext_table(path: Path, store: Store) -> None:
-    """An index built without a trigram table (older SQLite) answers with the same units."""
-    patterns = ["法", "网信", "网络安全", "abc公司", "network operator", "%"]
-    expected = [store.concordance(pattern) for pattern in patterns]
+def test_concordance_scans_when_the_index_has_no_bigram_table(path: Path, store: Store) -> None:
+    """An index without its bigram postings answers source concordance with the same units."""
+    patterns = ["法", "网信", "网络安全", "abc公司", "network operator", "%", "_由"]
+    expected = [store.concordance(pattern, side="source") for pattern in patterns]
     store.close()
-    _sql(path, "DROP TABLE units_fts")
+    _sql(path, "DROP TABLE grams")
     with Store.open(path) as scanning:
-        assert [scanning.concordance(pattern) for pattern in patterns] == expected
+        assert [scanning.concordance(p, side="source") for p in patterns] == expected
 
 
 def test_concordance_of_nothing_finds_nothing(store: Store) -> None:
@@ -339,20 +340,21 @@ def test_concordance_rejects_an_unknown_side(store: Store) -> None:
         store.concordance("法", side="middle")
 
 
-def test_fulltext_index_holds_exactly_the_current_units(path: Path, store: Store) -> None:
-    """After replacements and removals the trigram index lists each current unit, no stale one."""
+def _posted(path: Path, bigram: str) -> list[int]:
+    """The unit ids the bigram postings list for one bigram."""
+    key = next(iter(gram_keys(bigram)))
+    blobs = _sql(path, "SELECT ids FROM grams WHERE gram = ?", key)
+    return sorted(unit_id for (blob,) in blobs for unit_id in posting_ids(bytes(blob)))  # type: ignore[arg-type]
+
+
+def test_bigram_index_holds_exactly_the_current_units(path: Path, store: Store) -> None:
+    """After replacements and removals the bigram postings list each current unit, no stale one."""
     store.replace_file(_record("tm/cybersecurity-law/2016-11-07.po"), SAMPLE[2:])
     store.remove_file("tm/ref/moj-tw.tmx")
     store.replace_file(_record("tm/other/v1.po"), [_unit("网络运营者", "network operators")])
-    for needle in ["网络安", "网信部", "network", "cyber", "运营者"]:
-        indexed = _sql(path, "SELECT rowid FROM units_fts WHERE units_fts MATCH ?", f'"{needle}"')
-        scanned = _sql(
-            path,
-            "SELECT id FROM units WHERE instr(source_fold, ?) OR instr(target_fold, ?)",
-            needle,
-            needle,
-        )
-        assert sorted(indexed) == sorted(scanned)
+    for bigram in ["网络", "网信", "ne", "公司", "运营", "的 "]:
+        scanned = _sql(path, "SELECT id FROM units WHERE instr(source_fold, ?)", bigram)
+        assert _posted(path, bigram) == sorted(unit_id for (unit_id,) in scanned)
 
 
 # --- schema --------------------------------------------------------------------------------------
@@ -403,7 +405,7 @@ def test_older_schema_is_migrated_on_open(path: Path) -> None:
     with Store.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert [unit.source for unit in store.concordance("安全法")] == ["网络安全法"]
-    assert _sql(path, "SELECT rowid FROM units_fts WHERE units_fts MATCH '安全法'") == [(7,)]
+    assert _posted(path, "安全") == [7]
 
 
 def test_stale_folded_columns_are_refolded_on_open(path: Path, store: Store) -> None:

@@ -9,7 +9,6 @@ this module is the only one that touches the OpenCC package.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
@@ -18,7 +17,6 @@ __all__ = ["FOLD_VERSION", "fold", "fold_spaces", "is_traditional"]
 # Bump when the folding rules change: stored folded columns are then recomputed.
 FOLD_VERSION = 2
 _DICTIONARIES = ("TWVariantsRev.txt", "HKVariantsRev.txt", "TSCharacters.txt")
-_SPACES = re.compile(r"\s+")
 
 
 def _read_pairs(name: str) -> dict[str, str]:
@@ -59,12 +57,18 @@ def _table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """The comparison form of a text, character for character (same length)."""
+    if text.isascii():  # only A-Z change below U+0080
+        return text.lower()
     return text.translate(_table())
 
 
 def fold_spaces(text: str) -> str:
     """`fold`, with runs of white space made one space and the ends trimmed (for indexes)."""
-    return _SPACES.sub(" ", fold(text)).strip()
+    folded = fold(text)
+    # Only " " among the white space characters is printable: most texts need no work.
+    if folded.isprintable() and "  " not in folded and folded[:1] != " " != folded[-1:]:
+        return folded
+    return " ".join(folded.split())  # str.split: the same white space as `\s`, in C
 
 
 def is_traditional(text: str) -> bool:

@@ -3,13 +3,19 @@
 The index is derived (data contract §1): a layer above reads PO, TSV and TMX files and hands the
 store plain `Unit`s; rebuilding from scratch gives the same results. Texts are compared in their
 `fold`ed form, stored beside the text as written. sqlite3 and sqlite-utils are used only here.
+
+Fuzzy matching and source concordance go through a character-bigram index (`GramIndex`): one
+row per bigram and file holding the sorted postings of that file's units (lextm.ngrams). It is
+kept in step by `replace_file` and `remove_file`, in their transactions, and rebuilt when the
+folding or the comparison form changes. Target concordance scans the folded targets.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, fields
 from operator import attrgetter
@@ -22,8 +28,17 @@ from sqlite_utils import Database
 from .errors import ConflictError, ProjectError, UsageError
 from .fold import FOLD_VERSION, fold_spaces
 from .model import Unit, VersionStats
+from .ngrams import GRAM_VERSION, MAX_CHUNK, build_postings, count_candidates, gram_keys, shared_ids
+from .similarity import (
+    COMPARISON_VERSION,
+    Candidate,
+    best_similar,
+    count_bound,
+    length_window,
+    strip_label,
+)
 
-__all__ = ["SCHEMA_VERSION", "FileRecord", "Store", "fold"]
+__all__ = ["SCHEMA_VERSION", "FileRecord", "GramIndex", "Store", "fold"]
 
 # Bump when `fold` changes: stored folded columns are then recomputed on the next open.
 _FOLD_VERSION: Final = FOLD_VERSION
@@ -38,9 +53,15 @@ _SIDES: Final = {
     "target": ("target_fold",),
     "both": ("source_fold", "target_fold"),
 }
-_TRIGRAM: Final = 3  # the trigram index cannot find anything shorter
+_BIGRAM: Final = 2  # the bigram index cannot find anything shorter
+# Bump with anything that changes what the bigram index holds: it is rebuilt on the next open.
+_INDEX_VERSION: Final = f"{FOLD_VERSION}.{GRAM_VERSION}.{COMPARISON_VERSION}"
+# Units written per INSERT batch, and per bigram-postings chunk.
+_BATCH: Final = 20_000
+_CHUNK: Final = min(250_000, MAX_CHUNK)
 # Without a limit the -wal file keeps the size of the largest transaction (a whole build).
 _WAL_LIMIT: Final = 64 * 1024 * 1024
+_PAGE_SIZE: Final = 16384
 _unit_values = attrgetter(*_UNIT_FIELDS)
 
 
@@ -100,7 +121,33 @@ def _migrate_to_2(db: Database) -> None:
         db.execute("INSERT INTO units_fts (units_fts) VALUES ('rebuild')")
 
 
-_MIGRATIONS: Final[tuple[Callable[[Database], None], ...]] = (_migrate_to_1, _migrate_to_2)
+_SCHEMA_3: Final = (
+    "DROP TABLE IF EXISTS units_fts",
+    "DROP INDEX IF EXISTS units_by_source",
+    "CREATE TABLE grams (gram INTEGER NOT NULL, n INTEGER NOT NULL, ids BLOB NOT NULL)",
+    "CREATE INDEX grams_by_gram ON grams (gram, n)",
+    # The grams rows of one file's chunk are consecutive: a range of rowids per chunk.
+    """CREATE TABLE gram_rows (
+        file TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL)""",
+    "CREATE INDEX gram_rows_by_file ON gram_rows (file)",
+)
+
+
+def _migrate_to_3(db: Database) -> None:
+    """Bigram postings (`GramIndex`) in place of the trigram index and the index on folded
+    sources: fuzzy matching needs counts of shared bigrams, exact lookups find their units
+    under the rarest bigram, and the two old indexes cost more to build than the rest of an
+    import. The postings are filled by the index-version check that follows the migrations."""
+    for statement in _SCHEMA_3:
+        db.execute(statement)
+    db.execute("DELETE FROM meta WHERE key = 'index_version'")
+
+
+_MIGRATIONS: Final[tuple[Callable[[Database], None], ...]] = (
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+)
 SCHEMA_VERSION: Final[int] = len(_MIGRATIONS)
 
 
@@ -167,7 +214,186 @@ def _connect(path: Path, timeout: float) -> Database:
     with _sqlite_errors(path):
         # isolation_level=None: sqlite3 opens no transaction of its own; `transaction` does.
         connection = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        # Applies to a new file only: large pages suit the postings' blobs and bulk imports.
+        connection.execute(f"PRAGMA page_size = {_PAGE_SIZE}")
     return Database(connection, execute_plugins=False)
+
+
+# --- the bigram index ----------------------------------------------------------------------------
+
+# Postings read beyond the fewest the count filter needs: more reading prunes more candidates
+# (each costs a row fetch); past this, reading costs more than it saves.
+_READ_BUDGET: Final = 150_000
+_MANY_CANDIDATES: Final = 1_000
+_EXACT_GRAMS: Final = 3  # bigrams intersected to find the units an exact lookup compares
+
+
+class GramIndex:
+    """Candidates for fuzzy matching from character-bigram postings, verified exactly.
+
+    `add` and `remove` keep it in step with the units (the store calls them inside its
+    transactions); `candidates` finds every unit whose comparison form reaches the threshold
+    in plain normalised Levenshtein similarity: the count and length filters it applies never
+    drop such a unit (docs/matching.md), and each survivor is then scored exactly.
+    """
+
+    def __init__(self, db: Database) -> None:
+        """Wrap the store's database (which has the `grams` table)."""
+        self._db = db
+
+    def add(self, file: str, rows: Sequence[tuple[int, str]]) -> None:
+        """Index units read from `file`, given as (unit id, folded source)."""
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            ids = [unit_id for unit_id, _ in chunk]
+            texts = [text for _, text in chunk]
+            lengths = [len(strip_label(text)) for text in texts]
+            first = self._last_row() + 1
+            self._db.conn.executemany(
+                "INSERT INTO grams (gram, n, ids) VALUES (?, ?, ?)",
+                build_postings(ids, texts, lengths),
+            )
+            self._db.execute(
+                "INSERT INTO gram_rows (file, first, last) VALUES (?, ?, ?)",
+                (file, first, self._last_row()),
+            )
+
+    def _last_row(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(rowid), 0) FROM grams").fetchone()[0])
+
+    def remove(self, file: str) -> None:
+        """Forget the postings of the units read from `file`."""
+        ranges = self._db.execute("SELECT first, last FROM gram_rows WHERE file = ?", (file,))
+        for first, last in ranges.fetchall():
+            self._db.execute("DELETE FROM grams WHERE rowid BETWEEN ? AND ?", (first, last))
+        self._db.execute("DELETE FROM gram_rows WHERE file = ?", (file,))
+
+    def clear(self) -> None:
+        """Forget every posting."""
+        self._db.execute("DELETE FROM grams")
+        self._db.execute("DELETE FROM gram_rows")
+
+    def candidates(
+        self,
+        query: str,
+        threshold: float,
+        limit: int,
+        *,
+        translated: bool = True,
+        exclude: tuple[str, str] | None = None,
+    ) -> list[Candidate]:
+        """Units whose source reaches `threshold` (0–100) against `query`, best first.
+
+        `query` is in comparison form. With `translated`, only units with a target; `exclude`
+        leaves out one (document, version). Ties list exact folded sources first, then the
+        project's units, then TM, document, version and position order.
+        """
+        length = len(query)
+        if not length or limit <= 0:
+            return []
+        low, high = length_window(length, threshold)
+        need = count_bound(length, threshold)
+        conditions, params = _usable(translated, exclude)
+        if need > 0:
+            ids = self._counted(query, threshold, need, (low, high))
+            if not ids:
+                return []
+            where = f"id IN (SELECT value FROM json_each(?)){conditions}"
+            params.insert(0, json.dumps(ids))
+        else:  # short queries, low thresholds: the count says nothing, the length a little
+            where = f"length(source_fold) >= ?{conditions}"
+            params.insert(0, low)
+        rows = self._db.execute(f"SELECT id, source_fold FROM units WHERE {where}", params)
+        return self._verified(query, rows.fetchall(), threshold, limit, (low, high))
+
+    def _counted(
+        self, query: str, threshold: float, need: int, window: tuple[int, int]
+    ) -> list[int]:
+        """Ids of units sharing at least `need` bigram occurrences with `query`, by postings.
+
+        Bigrams are read rarest first. Those left unread are assumed present in every unit, so
+        a unit qualifies with `need − unread` of the read ones; reading stops once that is at
+        least one and the budget is spent.
+        """
+        low, high = window
+        weights = gram_keys(query)
+        keys = list(weights)
+        marks = ", ".join("?" * len(keys))
+        found = self._db.execute(
+            f"SELECT gram, sum(n) FROM grams WHERE gram IN ({marks}) GROUP BY gram", keys
+        )
+        frequency = dict(found.fetchall())
+        order = sorted(keys, key=lambda k: (frequency.get(k, 0), k))
+        blobs: list[tuple[bytes, int]] = []
+        unread, read, position, budget = sum(weights.values()), 0, 0, _READ_BUDGET
+        while True:
+            chosen: list[int] = []
+            taken = 0
+            while position < len(order):
+                key = order[position]
+                postings = frequency.get(key, 0)
+                if unread < need and read + postings > budget and taken:
+                    break
+                unread, read, position, taken = (
+                    unread - weights[key],
+                    read + postings,
+                    position + 1,
+                    taken + 1,
+                )
+                if postings:
+                    chosen.append(key)
+            if chosen:
+                marks = ", ".join("?" * len(chosen))
+                rows = self._db.execute(
+                    f"SELECT gram, ids FROM grams WHERE gram IN ({marks})", chosen
+                )
+                blobs.extend((blob, weights[key]) for key, blob in rows)
+            # A longer unit must share more: the bound grows with max(query, unit length).
+            needs = [
+                count_bound(max(len(query), size), threshold) - unread
+                for size in range(low, high + 1)
+            ]
+            ids = count_candidates(blobs, needs, low) if blobs else []
+            # Many survivors cost more to fetch than more postings cost to read: read on.
+            if len(ids) <= _MANY_CANDIDATES or position >= len(order):
+                return ids
+            budget = 4 * read
+
+    def _verified(
+        self,
+        query: str,
+        rows: list[tuple[int, str]],
+        threshold: float,
+        limit: int,
+        window: tuple[int, int],
+    ) -> list[Candidate]:
+        """Score (id, folded source) rows exactly; the best `limit` as candidates, in order."""
+        forms = [(unit_id, folded, strip_label(folded)) for unit_id, folded in rows]
+        forms = [form for form in forms if window[0] <= len(form[2]) <= window[1]]
+        scored = best_similar(query, [form for _, _, form in forms], threshold)
+        ranked = sorted((-score, forms[i][1] != query, forms[i][0]) for i, score in scored)
+        if len(ranked) > limit:  # keep whatever ties with the last one kept
+            ranked = [key for key in ranked if key[:2] <= ranked[limit - 1][:2]]
+        found = {key[2]: key for key in ranked}
+        sql = f"SELECT id, {_COLUMNS} FROM units WHERE id IN (SELECT value FROM json_each(?))"
+        candidates = []
+        for unit_id, *values in self._db.execute(sql, (json.dumps(list(found)),)):
+            unit = Unit(*values)
+            score, inexact, _ = found[unit_id]
+            order = (unit.tm != "project", unit.tm, unit.document, unit.version, unit.position)
+            candidates.append(((score, inexact, *order, unit_id), Candidate(unit, -score)))
+        candidates.sort(key=lambda pair: pair[0])
+        return [candidate for _, candidate in candidates[:limit]]
+
+
+def _usable(translated: bool, exclude: tuple[str, str] | None) -> tuple[str, list[object]]:
+    """Extra WHERE conditions (with their values) for units offered as matches."""
+    conditions = " AND target <> ''" if translated else ""
+    params: list[object] = []
+    if exclude is not None:
+        conditions += " AND NOT (document = ? AND version = ?)"
+        params += list(exclude)
+    return conditions, params
 
 
 # --- the store -----------------------------------------------------------------------------------
@@ -180,7 +406,8 @@ class Store:
         """Wrap an open database; use `Store.open` to get one ready for use."""
         self._db = db
         self._path = path
-        self._fts = False
+        self._index = GramIndex(db)
+        self._grams = False
 
     @classmethod
     def open(cls, path: Path, *, timeout: float = 10.0) -> Store:
@@ -217,6 +444,11 @@ class Store:
         self.close()
 
     @property
+    def index(self) -> GramIndex:
+        """The bigram candidate index over the units' sources."""
+        return self._index
+
+    @property
     def schema_version(self) -> int:
         """The schema version recorded in the index."""
         with self._errors():
@@ -247,12 +479,6 @@ class Store:
         with self._errors(), self.transaction():
             self._drop_units(record.path)
             count = self._insert_units(record.path, units)
-            if self._fts:
-                self._db.execute(
-                    "INSERT INTO units_fts (rowid, source_fold, target_fold) "
-                    "SELECT id, source_fold, target_fold FROM units WHERE file = ?",
-                    (record.path,),
-                )
             self._db.execute(
                 "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, sha256) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -267,20 +493,31 @@ class Store:
             self._db.execute("DELETE FROM files WHERE path = ?", (path,))
 
     def _drop_units(self, path: str) -> None:
-        if self._fts:
-            self._db.execute(
-                "INSERT INTO units_fts (units_fts, rowid, source_fold, target_fold) "
-                "SELECT 'delete', id, source_fold, target_fold FROM units WHERE file = ?",
-                (path,),
-            )
+        self._index.remove(path)
         self._db.execute("DELETE FROM units WHERE file = ?", (path,))
 
     def _insert_units(self, path: str, units: Iterable[Unit]) -> int:
-        names = (*_UNIT_FIELDS, "source_fold", "target_fold", "file")
+        """Insert in batches with ids given here, indexing each chunk of sources as it fills."""
+        names = ("id", *_UNIT_FIELDS, "source_fold", "target_fold", "file")
         sql = f"INSERT INTO units ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        rows = ((*_unit_values(unit), fold(unit.source), fold(unit.target), path) for unit in units)
-        cursor: sqlite3.Cursor = self._db.conn.executemany(sql, rows)
-        return cursor.rowcount
+        first = int(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()[0])
+        next_id = first
+        pending: list[tuple[int, str]] = []
+        batch: list[tuple[object, ...]] = []
+        for unit in units:
+            source = fold(unit.source)
+            batch.append((next_id, *_unit_values(unit), source, fold(unit.target), path))
+            pending.append((next_id, source))
+            next_id += 1
+            if len(batch) == _BATCH:
+                self._db.conn.executemany(sql, batch)
+                batch.clear()
+            if len(pending) == _CHUNK:
+                self._index.add(path, pending)
+                pending.clear()
+        self._db.conn.executemany(sql, batch)
+        self._index.add(path, pending)
+        return next_id - first
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -326,11 +563,47 @@ class Store:
             rows = self._db.execute("SELECT tm, count(*) FROM units GROUP BY tm ORDER BY tm")
             return dict(rows)
 
-    def exact(self, source: str, *, limit: int = 20) -> list[Unit]:
-        """Units whose folded source equals the folded `source`, the project's first."""
-        sql = f"SELECT {_COLUMNS} FROM units WHERE source_fold = ? ORDER BY {_SEARCH_ORDER} LIMIT ?"
+    def exact(
+        self,
+        source: str,
+        *,
+        limit: int = 20,
+        translated: bool = False,
+        exclude: tuple[str, str] | None = None,
+    ) -> list[Unit]:
+        """Units whose folded source equals the folded `source`, the project's first.
+
+        With `translated`, only units with a target; `exclude` leaves out one (document,
+        version). Only units listed under the rarest bigram of the source can be equal to it,
+        so those are the ones compared (sources under two characters: every unit).
+        """
+        needle = fold(source)
         with self._errors():
-            return [Unit(*row) for row in self._db.execute(sql, (fold(source), max(limit, 0)))]
+            ids = self._rarest_ids(needle)
+            conditions, more = _usable(translated, exclude)
+            where, params = f"source_fold = ?{conditions}", [needle, *more]
+            if ids is not None:
+                where = f"id IN (SELECT value FROM json_each(?)) AND {where}"
+                params.insert(0, json.dumps(ids))
+            sql = f"SELECT {_COLUMNS} FROM units WHERE {where} ORDER BY {_SEARCH_ORDER} LIMIT ?"
+            return [Unit(*row) for row in self._db.execute(sql, [*params, max(limit, 0)])]
+
+    def _rarest_ids(self, needle: str) -> list[int] | None:
+        """Ids of the units that can equal `needle`: they hold its rarest bigrams (up to three)
+        and have its comparison-form length. None when the index cannot say."""
+        if len(needle) < _BIGRAM or not self._grams:
+            return None
+        keys = list(gram_keys(needle))
+        marks = ", ".join("?" * len(keys))
+        sql = f"SELECT gram, sum(n) FROM grams WHERE gram IN ({marks}) GROUP BY gram"
+        frequency = dict(self._db.execute(sql, keys).fetchall())
+        if len(frequency) < len(keys):
+            return []
+        rarest = sorted(keys, key=lambda key: (frequency[key], key))[:_EXACT_GRAMS]
+        marks = ", ".join("?" * len(rarest))
+        rows = self._db.execute(f"SELECT ids FROM grams WHERE gram IN ({marks})", rarest)
+        blobs = [(blob, 1) for (blob,) in rows]
+        return count_candidates(blobs, [len(rarest)], len(strip_label(needle)))
 
     def concordance(
         self,
@@ -343,8 +616,9 @@ class Store:
     ) -> list[Unit]:
         """Units whose folded source and/or target contains the folded `pattern`, project's first.
 
-        Patterns of three characters or more are looked up in the trigram index; shorter ones
-        (one- and two-character Chinese terms) and indexes without one scan the folded columns.
+        On the source side, patterns of two characters or more are looked up in the bigram
+        index (every bigram of the pattern must be in the unit); one-character patterns and the
+        target side scan the folded columns.
         """
         if side not in _SIDES:
             raise UsageError(f"unknown side {side!r}: use source, target or both.")
@@ -354,9 +628,11 @@ class Store:
         columns = _SIDES[side]
         conditions = ["(" + " OR ".join(f"instr({column}, ?) > 0" for column in columns) + ")"]
         params: list[object] = [needle] * len(columns)
-        if self._fts and len(needle) >= _TRIGRAM:
-            conditions.append("id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?)")
-            params.append(_fts_query(needle, columns))
+        with self._errors():
+            ids = self._source_ids(needle) if side == "source" else None
+        if ids is not None:
+            conditions.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
         more, values = _equal(document=document, version=version)
         sql = (
             f"SELECT {_COLUMNS} FROM units WHERE {' AND '.join([*conditions, *more])} "
@@ -365,6 +641,44 @@ class Store:
         with self._errors():
             rows = self._db.execute(sql, [*params, *values, max(limit, 0)])
             return [Unit(*row) for row in rows]
+
+    def _source_ids(self, needle: str) -> list[int] | None:
+        """Ids of units holding every bigram of `needle`, or None when the index cannot say."""
+        if len(needle) < _BIGRAM or not self._grams:
+            return None
+        keys = list(gram_keys(needle))
+        marks = ", ".join("?" * len(keys))
+        rows = self._db.execute(f"SELECT gram, ids FROM grams WHERE gram IN ({marks})", keys)
+        blobs: dict[int, list[bytes]] = {key: [] for key in keys}
+        for key, blob in rows:
+            blobs[key].append(blob)
+        return shared_ids(sorted(blobs.values(), key=lambda group: sum(map(len, group))))
+
+    def neighbours(self, unit: Unit) -> tuple[str | None, str | None]:
+        """The folded sources of the units before and after `unit` in its document version."""
+        sql = (
+            "SELECT position, source_fold FROM units WHERE document = ? AND version = ? "
+            "AND tm = ? AND position IN (?, ?)"
+        )
+        params = (unit.document, unit.version, unit.tm, unit.position - 1, unit.position + 1)
+        with self._errors():
+            found = dict(self._db.execute(sql, params).fetchall())
+        return found.get(unit.position - 1), found.get(unit.position + 1)
+
+    def candidates(
+        self,
+        query: str,
+        threshold: float,
+        limit: int,
+        *,
+        translated: bool = True,
+        exclude: tuple[str, str] | None = None,
+    ) -> list[Candidate]:
+        """`GramIndex.candidates` (the query in comparison form), with lock errors reported."""
+        with self._errors():
+            return self._index.candidates(
+                query, threshold, limit, translated=translated, exclude=exclude
+            )
 
     # --- opening and upgrading -------------------------------------------------------------------
 
@@ -381,7 +695,7 @@ class Store:
         if self._outdated():
             with self.transaction():
                 self._upgrade()
-        self._fts = "units_fts" in self._db.table_names()
+        self._grams = "grams" in self._db.table_names()
 
     def _switch_to_wal(self, timeout: float) -> None:
         """WAL journal mode; SQLite does not wait for the lock this takes, so retry a while."""
@@ -399,7 +713,11 @@ class Store:
         found = self._stored_version()
         if found > SCHEMA_VERSION:
             raise _too_new(self._path, found)
-        return found < SCHEMA_VERSION or self._meta("fold_version") != str(_FOLD_VERSION)
+        return (
+            found < SCHEMA_VERSION
+            or self._meta("fold_version") != str(_FOLD_VERSION)
+            or self._meta("index_version") != _INDEX_VERSION
+        )
 
     def _upgrade(self) -> None:
         """Apply the migrations and refold, under the write lock."""
@@ -411,14 +729,28 @@ class Store:
         if self._meta("fold_version") != str(_FOLD_VERSION):
             self._refold()
             self._set_meta("fold_version", str(_FOLD_VERSION))
+            self._set_meta("index_version", "")
+        if self._meta("index_version") != _INDEX_VERSION:
+            self._reindex()
+            self._set_meta("index_version", _INDEX_VERSION)
 
     def _refold(self) -> None:
         self._db.register_function(fold, deterministic=True, replace=True, name="lextm_fold")
         self._db.execute(
             "UPDATE units SET source_fold = lextm_fold(source), target_fold = lextm_fold(target)"
         )
-        if "units_fts" in self._db.table_names():
-            self._db.execute("INSERT INTO units_fts (units_fts) VALUES ('rebuild')")
+
+    def _reindex(self) -> None:
+        """Rebuild the bigram postings from the stored units, file by file, chunk by chunk."""
+        self._index.clear()
+        sql = "SELECT DISTINCT file FROM units ORDER BY file"
+        files = [row[0] for row in self._db.execute(sql)]
+        for path in files:
+            rows = self._db.execute(
+                "SELECT id, source_fold FROM units WHERE file = ? ORDER BY id", (path,)
+            )
+            while chunk := rows.fetchmany(_CHUNK):
+                self._index.add(path, chunk)
 
     def _stored_version(self) -> int:
         value = self._meta("schema_version")
@@ -438,9 +770,3 @@ def _equal(**filters: str | None) -> tuple[list[str], list[object]]:
     """SQL conditions (`column = ?`) and their values for the filters that are given."""
     given = {name: value for name, value in filters.items() if value is not None}
     return [f"{name} = ?" for name in given], list(given.values())
-
-
-def _fts_query(needle: str, columns: tuple[str, ...]) -> str:
-    """An FTS5 query for `needle` as one phrase in `columns`."""
-    phrase = '"' + needle.replace('"', '""') + '"'
-    return f"{{{' '.join(columns)}}} : {phrase}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from . import formats, project, publish, quality, text, versions  # noqa: F401  (registration)
+from . import formats, match, project, publish, quality, text, versions  # noqa: F401  (registration)
 from .base import cli
 
 __all__ = ["cli", "main"]

@@ -438,3 +438,16 @@ def test_the_closest_text_is_always_listed(store: Store) -> None:
     assert len(found) == 3 and found[-1].unit.target == "closest"
     assert found[-1].similarity == pytest.approx(best)
     assert found[0].score > found[-1].score
+
+
+@pytest.mark.parametrize(("query", "expected"), [("年", ["年"]), ("（一）年", ["年"]), ("", [])])
+def test_one_character_sources_are_found_by_their_length(
+    store: Store, query: str, expected: list[str]
+) -> None:
+    """Exact and fuzzy lookups of one-character sources use the length keys, not a scan."""
+    units = [_unit(text, position=i) for i, text in enumerate(["年", "月", "年度", "(二)年"])]
+    store.replace_file(_record("a.po"), units)
+    exact = [] if query.startswith("（") else expected  # the label is part of an exact source
+    assert [u.source for u in store.exact(query)] == exact
+    found = Matcher(store).match(query)
+    assert sorted({m.unit.source for m in found} - {"(二)年"}) == expected

@@ -217,6 +217,8 @@ class Matcher:
         An exact or context match beats any fuzzy one, so when the source has exact units
         (a cheap lookup) the fuzzy candidates are not needed.
         """
+        if not comparison_form(query):
+            return None
         exclude = (context.document, context.version) if context else None
         units = self.memory.exact(query, limit=_RERANKED, translated=True, exclude=exclude)
         if units:

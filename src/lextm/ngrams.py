@@ -23,15 +23,22 @@ import numpy.typing as npt
 __all__ = [
     "GRAM_VERSION",
     "MAX_CHUNK",
+    "SHORT",
     "build_postings",
     "count_candidates",
     "gram_keys",
+    "length_key",
     "posting_ids",
     "shared_ids",
 ]
 
 # Bump when the key or value layout changes: the store rebuilds its postings.
-GRAM_VERSION: Final = 1
+GRAM_VERSION: Final = 2
+# Units whose comparison form is this short are also listed under `length_key(length)`, so
+# short queries (where counting bigrams proves nothing) find them without a scan.
+SHORT: Final = 8
+# Length keys use a "first character" beyond Unicode (U+10FFFF), so no bigram collides.
+_LENGTH_BASE: Final = 0x110000
 _ID_BITS: Final = 40
 _ID_MASK: Final = (1 << _ID_BITS) - 1
 _MAX_LENGTH: Final = (1 << 23) - 1
@@ -41,6 +48,11 @@ _RANK_BITS: Final = 21
 MAX_CHUNK: Final = 1 << _RANK_BITS
 _U64 = np.uint64
 _Array = npt.NDArray[np.uint64]
+
+
+def length_key(length: int) -> int:
+    """The key listing the units whose comparison form has this length (1 to `SHORT`)."""
+    return (_LENGTH_BASE + length) << _CODE_BITS
 
 
 def gram_keys(text: str) -> Counter[int]:
@@ -80,7 +92,13 @@ def build_postings(
     same = owner[:-1] == owner[1:]
     combined = (codes[:-1] << _U64(_CODE_BITS) | codes[1:]) << _U64(_RANK_BITS) | owner[:-1]
     del codes, owner
-    combined = _sorted_unique(combined[same])  # by key, then by rank
+    # Short units are also listed under a key for their length (see `length_key`).
+    ranks = np.arange(count, dtype=_U64)
+    ranked_lengths = packed >> _U64(_ID_BITS)
+    short = (ranked_lengths <= _U64(SHORT)) & (ranked_lengths > _U64(0))
+    lengths_of_short = ranked_lengths[short]
+    extra = (_U64(_LENGTH_BASE) + lengths_of_short) << _U64(_CODE_BITS + _RANK_BITS) | ranks[short]
+    combined = _sorted_unique(np.concatenate((combined[same], extra)))  # by key, then by rank
     keys = combined >> _U64(_RANK_BITS)
     values = packed[(combined & _U64((1 << _RANK_BITS) - 1)).astype(np.int64)]
     del combined

@@ -28,7 +28,16 @@ from sqlite_utils import Database
 from .errors import ConflictError, ProjectError, UsageError
 from .fold import FOLD_VERSION, fold_spaces
 from .model import Unit, VersionStats
-from .ngrams import GRAM_VERSION, MAX_CHUNK, build_postings, count_candidates, gram_keys, shared_ids
+from .ngrams import (
+    GRAM_VERSION,
+    MAX_CHUNK,
+    SHORT,
+    build_postings,
+    count_candidates,
+    gram_keys,
+    length_key,
+    shared_ids,
+)
 from .similarity import (
     COMPARISON_VERSION,
     Candidate,
@@ -300,11 +309,26 @@ class GramIndex:
                 return []
             where = f"id IN (SELECT value FROM json_each(?)){conditions}"
             params.insert(0, json.dumps(ids))
-        else:  # short queries, low thresholds: the count says nothing, the length a little
+        elif high <= SHORT:  # short queries: the count says nothing, the length everything
+            ids = self.of_length(low, high)
+            if not ids:
+                return []
+            where = f"id IN (SELECT value FROM json_each(?)){conditions}"
+            params.insert(0, json.dumps(ids))
+        else:  # thresholds of 50 or below: only the length helps
             where = f"length(source_fold) >= ?{conditions}"
             params.insert(0, low)
         rows = self._db.execute(f"SELECT id, source_fold FROM units WHERE {where}", params)
         return self._verified(query, rows.fetchall(), threshold, limit, (low, high))
+
+    def of_length(self, low: int, high: int) -> list[int]:
+        """Ids of the units whose comparison form is `low` to `high` (at most SHORT) long."""
+        keys = [length_key(size) for size in range(max(low, 1), high + 1)]
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        rows = self._db.execute(f"SELECT ids FROM grams WHERE gram IN ({marks})", keys)
+        return count_candidates([(blob, 1) for (blob,) in rows], [1] * (high - low + 1), low)
 
     def _counted(
         self, query: str, threshold: float, need: int, window: tuple[int, int]
@@ -575,7 +599,7 @@ class Store:
 
         With `translated`, only units with a target; `exclude` leaves out one (document,
         version). Only units listed under the rarest bigram of the source can be equal to it,
-        so those are the ones compared (sources under two characters: every unit).
+        so those are the ones compared (a one-character source: the units of that length).
         """
         needle = fold(source)
         with self._errors():
@@ -591,8 +615,10 @@ class Store:
     def _rarest_ids(self, needle: str) -> list[int] | None:
         """Ids of the units that can equal `needle`: they hold its rarest bigrams (up to three)
         and have its comparison-form length. None when the index cannot say."""
-        if len(needle) < _BIGRAM or not self._grams:
+        if not self._grams:
             return None
+        if len(needle) < _BIGRAM:
+            return self._index.of_length(len(needle), len(needle)) if needle else []
         keys = list(gram_keys(needle))
         marks = ", ".join("?" * len(keys))
         sql = f"SELECT gram, sum(n) FROM grams WHERE gram IN ({marks}) GROUP BY gram"

@@ -1,4 +1,5 @@
-"""`formats`: a TMX of 100,000 and 1,000,000 units exported and imported back, streaming.
+"""`formats`: a TMX of 100,000 and 1,000,000 units exported and imported back, streaming; and
+`lextm tm add` of a TMX of 100 and 200 MB written on a single line.
 
 The units are generated deterministically (a Chinese and an English sentence with a counter,
 lextm's provenance props on each). Each step runs in a fresh process that reports its time and
@@ -8,6 +9,12 @@ resident size just before the step): flat memory means the 1M-unit growth is abo
 
 Baseline: `xml.etree.ElementTree.iterparse` over the same file with elements cleared as it goes
 and nothing else done, the floor any streaming TMX reader in Python stands on.
+
+The single-line files hold long units (about 3 KB each, as a TM segmented by paragraph has): a
+reader that buffers lines, or an index that builds its postings per batch of units without
+bounding the characters, shows up there. `tm add` is the whole command (copy, hash, read, index,
+commit) into a fresh project; its row gives the process's peak resident memory, which should
+not grow with the file.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from harness import Column, Result, ratio_cell
 NAME = "formats"
 TITLE = "formats: TMX export and import, 100k and 1M units, time and peak memory growth"
 SIZES = (100_000, 1_000_000)
+ONE_LINE_MB = (100, 200)
 
 _STEP = r"""
 import json, resource, sys, time
@@ -57,6 +65,15 @@ start = time.perf_counter()
 count = 0
 if mode == "export":
     count = write_tmx(path, units(size), source_lang="zh-CN").written
+elif mode == "tm-add":
+    from lextm.cli import cli
+    root = path.parent / "project"
+    cli.main(["init", str(root)], standalone_mode=False)
+    cli.main(["tm", "add", str(path), "--name", "big", "--project", str(root)],
+             standalone_mode=False)
+    import sqlite3
+    db = sqlite3.connect(root / ".lextm" / "index.sqlite")
+    count = db.execute("SELECT count(*) FROM units WHERE tm = 'big'").fetchone()[0]
 elif mode == "import":
     for _ in read_tmx(path, source_lang="zh-CN", target_lang="en"):
         count += 1
@@ -69,7 +86,8 @@ else:
             del body[:]
 seconds = time.perf_counter() - start
 grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
-print(json.dumps({{"seconds": seconds, "count": count, "grown_kb": grown}}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"seconds": seconds, "count": count, "grown_kb": grown, "peak_kb": peak}}))
 """
 
 _COLUMNS = (
@@ -89,8 +107,10 @@ def _step(mode: str, size: int, path: Path) -> dict[str, float]:
         [sys.executable, "-c", script, mode, str(size), str(path)],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode:
+        raise RuntimeError(f"{mode} step failed:\n{done.stderr}")
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return figures
 
@@ -139,6 +159,7 @@ def run(repeat: int) -> Result:
                 "baseline": baseline,
             }
             path.unlink()
+    _one_line(result)
     for mode, (small, large) in growth.items():
         # Below 1 MB the growth is noise of the allocator: count it as 1 MB for the ratio.
         ratio = max(large, 1.0) / max(small, 1.0)
@@ -149,3 +170,59 @@ def run(repeat: int) -> Result:
         )
         result.data[f"{mode}_growth_ratio"] = ratio
     return result
+
+
+def one_line_tmx(path: Path, megabytes: int) -> int:
+    """A TMX of about `megabytes` MB without a newline, units of ~3 KB; its unit count."""
+    zh = "网络运营者应当履行网络安全保护义务，不得危害网络安全。" * 20
+    en = "Network operators shall perform their security obligations. " * 10
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(
+            '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header '
+            'creationtool="bench" creationtoolversion="1" segtype="paragraph" o-tmf="bench" '
+            'adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>'
+        )
+        while handle.tell() < megabytes * 1_000_000:
+            handle.write(
+                f'<tu><tuv xml:lang="zh-CN"><seg>{zh}{count}</seg></tuv>'
+                f'<tuv xml:lang="en"><seg>{en}{count}</seg></tuv></tu>'
+            )
+            count += 1
+        handle.write("</body></tmx>")
+    return count
+
+
+def _one_line(result: Result) -> None:
+    """`tm add` of single-line TMX files of each size: time and peak memory of the process."""
+    peaks: list[float] = []
+    for megabytes in ONE_LINE_MB:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "one-line.tmx"
+            size = one_line_tmx(path, megabytes)
+            added = _step("tm-add", size, path)
+            baseline = _step("baseline", size, path)
+        assert added["count"] == size == baseline["count"], (added, baseline, size)
+        peaks.append(added["peak_kb"] / 1024)
+        for step, figures, ratio in (
+            ("tm add, one line", added, ratio_cell(added["seconds"] / baseline["seconds"])),
+            ("baseline iterparse, one line", baseline, "1.0x"),
+        ):
+            result.rows.append(
+                (
+                    step,
+                    f"{size:,}",
+                    f"{megabytes}",
+                    f"{figures['seconds']:.1f}",
+                    f"{size / figures['seconds']:,.0f}",
+                    f"{figures['grown_kb'] / 1024:.1f}",
+                    ratio,
+                )
+            )
+        result.data[f"one_line_{megabytes}mb"] = {"tm_add": added, "baseline": baseline}
+    result.summary.append(
+        f"tm add of a single-line TMX: peak resident memory {peaks[0]:.0f} MB at "
+        f"{ONE_LINE_MB[0]} MB, {peaks[-1]:.0f} MB at {ONE_LINE_MB[-1]} MB (ratio "
+        f"{peaks[-1] / peaks[0]:.2f}; flat is about 1)"
+    )
+    result.data["one_line_peak_ratio"] = peaks[-1] / peaks[0]

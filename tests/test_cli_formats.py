@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -90,6 +91,124 @@ def test_tm_add_refuses_other_languages_and_leaves_nothing(project: Path, tmp_pa
     assert "fr, de" in result.output
     assert not (project / "tm" / "ref" / "fr.tmx").exists()
     assert "reference_tms" not in (project / "lextm.toml").read_text(encoding="utf-8")
+
+
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" '
+    'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" '
+    'datatype="plaintext"/><body>'
+)
+TU = '<tu><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv><tuv xml:lang="en"><seg>{en}</seg></tuv></tu>'
+ONE_LINE_MB = 100
+
+
+def one_line_tmx(path: Path, *, end: str = "</body></tmx>") -> int:
+    """A TMX of ONE_LINE_MB megabytes without a newline; the number of units written."""
+    zh = "网络运营者应当履行网络安全保护义务，不得危害网络安全。" * 20
+    en = "Network operators shall perform their security obligations. " * 10
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(HEAD)
+        while handle.tell() < ONE_LINE_MB * 1_000_000:
+            handle.write(TU.format(zh=f"{zh}{count}", en=f"{en}{count}"))
+            count += 1
+        handle.write(end)
+    return count
+
+
+def snapshot(project: Path) -> tuple[str, list[object], list[str]]:
+    """What a failed import must leave as it was: lextm.toml, the TMs and their sizes, tm/ref."""
+    listed = json.loads(run(project, "tm", "list", "--json").output)
+    ref = project / "tm" / "ref"
+    return (
+        (project / "lextm.toml").read_text(encoding="utf-8"),
+        listed,
+        sorted(p.name for p in ref.iterdir()) if ref.is_dir() else [],
+    )
+
+
+BAD_TMX = {
+    "not well-formed": (
+        HEAD + TU.format(zh="法律", en="law") + '\n<tu><tuv xml:lang="zh-CN"><seg>a</tuv>',
+        r"bad\.tmx:2: not well-formed",
+    ),
+    "billion laughs": (
+        '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        + HEAD[HEAD.index("<tmx") :]
+        + TU.format(zh="&c;", en="law")
+        + "</body></tmx>",
+        r"bad\.tmx:1: refused: the file declares",
+    ),
+    "external entity": (
+        '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + HEAD[HEAD.index("<tmx") :]
+        + TU.format(zh="&x;", en="law")
+        + "</body></tmx>",
+        r"bad\.tmx:1: refused: the file declares",
+    ),
+    "no zh or en variants": (
+        HEAD.replace("zh-CN", "fr")
+        + '<tu><tuv xml:lang="fr"><seg>loi</seg></tuv><tuv xml:lang="de"><seg>Gesetz</seg></tuv>'
+        "</tu></body></tmx>",
+        r"no unit has both zh-CN and en",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_TMX))
+def test_tm_add_refuses_bad_tmx_and_changes_nothing(
+    project: Path, tmp_path: Path, case: str
+) -> None:
+    """Each bad TMX is refused with exit 2, the file (and line) named; the store is unchanged."""
+    run(project, "export", str(tmp_path / "ok.tmx"))
+    assert run(project, "tm", "add", str(tmp_path / "ok.tmx"), "--name", "ok").exit_code == 0
+    before = snapshot(project)
+    text, message = BAD_TMX[case]
+    path = tmp_path / "bad.tmx"
+    path.write_text(text, encoding="utf-8")
+    result = run(project, "tm", "add", str(path), "--name", "bad")
+    assert result.exit_code == 2, result.output
+    assert re.search(message, result.output), result.output
+    assert snapshot(project) == before
+
+
+def test_tm_add_streams_a_hundred_megabytes_on_one_line(project: Path, tmp_path: Path) -> None:
+    """100 MB on one line imports with counts; cut short, it is refused and changes nothing."""
+    # Cut short, the fault comes after every unit was read: the rollback undoes them all.
+    path = tmp_path / "one-line.tmx"
+    count = one_line_tmx(path)
+    assert b"\n" not in path.read_bytes()[-1_000_000:]
+    result = run(project, "tm", "add", str(path), "--name", "big")
+    assert result.exit_code == 0, result.output
+    assert f"{count} read, {count} written, 0 skipped" in result.output
+    listed = json.loads(run(project, "tm", "list", "--json").output)
+    assert ("big", count) in [(item["name"], item["units"]) for item in listed]
+    before = snapshot(project)
+    one_line_tmx(path, end="</body")
+    result = run(project, "tm", "add", str(path), "--name", "cut")
+    assert result.exit_code == 2
+    assert re.search(
+        r"one-line\.tmx:1: .*(not well-formed|no element found|unclosed)", result.output
+    )
+    assert snapshot(project) == before
+
+
+def test_tm_add_skips_a_segment_of_a_hundred_megabytes(project: Path, tmp_path: Path) -> None:
+    """A whole document run into one segment is skipped and counted; the rest is imported."""
+    path = tmp_path / "run-together.tmx"
+    huge = "网络运营者应当履行网络安全保护义务。" * (ONE_LINE_MB * 1_000_000 // 54)
+    path.write_text(
+        HEAD
+        + TU.format(zh=huge, en="All of it.")
+        + TU.format(zh="第一条", en="Article 1")
+        + "</body></tmx>",
+        encoding="utf-8",
+    )
+    result = run(project, "tm", "add", str(path), "--name", "odd")
+    assert result.exit_code == 0, result.output
+    assert "2 read, 1 written, 1 skipped" in result.output
+    assert "skipped 1: longer than 100,000 characters (e.g. unit 1)" in result.output
 
 
 def test_apply_xliff_brings_a_job_back(project: Path, tmp_path: Path) -> None:

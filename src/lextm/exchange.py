@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .build import build_index, open_index
-from .errors import InputError, NotFoundError, UsageError
+from .errors import InputError, LextmError, NotFoundError, UsageError
 from .fileio import Fingerprint
 from .formats import (
     Tally,
@@ -47,6 +47,8 @@ __all__ = [
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 STATES = ("untranslated", "fuzzy", "translated", "reviewed")
+# Longest segment a reference TM may hold (characters); statute sentences run to hundreds.
+MAX_UNIT_CHARS = 100_000
 
 
 def _sha256(path: Path) -> str:
@@ -60,7 +62,11 @@ def _sha256(path: Path) -> str:
 def reference_units(
     project: Project, ref: ReferenceTM, tally: Tally | None = None
 ) -> Iterator[Unit]:
-    """The units of a reference TM as the index holds them: TM `NAME`, role reference."""
+    """The units of a reference TM as the index holds them: TM `NAME`, role reference.
+
+    A unit longer than `MAX_UNIT_CHARS` on either side is skipped and counted: it is a whole
+    document run together (a broken export), which no match could ever offer usefully.
+    """
     path = project.root / ref.file
     config = project.config
     for unit in read_units(
@@ -69,7 +75,15 @@ def reference_units(
         target_lang=config.target_language,
         tally=tally,
     ):
+        if max(len(unit.source), len(unit.target)) > MAX_UNIT_CHARS:
+            if tally is not None:
+                tally.withdraw(f"longer than {MAX_UNIT_CHARS:,} characters", _place(unit))
+            continue
         yield replace(unit, tm=ref.name, role="reference")
+
+
+def _place(unit: Unit) -> str:
+    return unit.address or f"unit {unit.position + 1}"
 
 
 def _record(project: Project, path: Path, kind: str) -> FileRecord:
@@ -113,8 +127,9 @@ def add_reference_tm(
 ) -> tuple[ReferenceTM, Tally]:
     """Copy a bilingual file into the project, record it in lextm.toml and index its units.
 
-    The file is read completely before anything is recorded: a fault leaves no copy, no entry
-    and no index rows behind.
+    Units stream from the file into the index inside one transaction, in chunks bounded in
+    characters, so memory stays flat in the file's size; a fault rolls the transaction back and
+    removes the copy, leaving no entry and no index rows behind.
     """
     if not _NAME.match(name):
         raise UsageError(f"TM name {name!r} must be a slug: lower-case letters, digits, . _ -")
@@ -148,11 +163,22 @@ def add_reference_tm(
             if not tally.written:
                 raise InputError("the file holds no usable units", path=path)
             project.update(lambda config: _with_ref(config, ref))
+    except LextmError as error:
+        _unlink(copies)
+        # The copy is gone: name the file the user gave, where the fault is.
+        for original, copy in copies:
+            if error.path is not None and Path(error.path).resolve() == copy.resolve():
+                error.path = str(original)
+        raise
     except BaseException:
-        for _, copy in copies:
-            copy.unlink(missing_ok=True)
+        _unlink(copies)
         raise
     return ref, tally
+
+
+def _unlink(copies: list[tuple[Path, Path]]) -> None:
+    for _, copy in copies:
+        copy.unlink(missing_ok=True)
 
 
 def _with_ref(config: ProjectConfig, ref: ReferenceTM) -> ProjectConfig:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import BinaryIO, Literal, TypeAlias
 
 from .errors import ConflictError, InputError
 
@@ -48,11 +48,15 @@ class Fingerprint:
 
     @classmethod
     def of(cls, path: Path) -> Fingerprint | None:
-        """The file's fingerprint now, or None if it does not exist."""
+        """The file's fingerprint now, or None if it does not exist; read in blocks, so a
+        reference TM of gigabytes is hashed in constant memory."""
         try:
-            return _read(path)[1]
+            with path.open("rb") as handle:
+                status = os.fstat(handle.fileno())
+                size, digest = _hash_stream(handle)
         except FileNotFoundError:
             return None
+        return cls(size, status.st_mtime_ns, digest)
 
     def matches(self, path: Path) -> bool:
         """Whether `path` still holds this content; a touch without a change still matches."""
@@ -64,7 +68,8 @@ class Fingerprint:
             return False
         if status.st_mtime_ns == self.mtime_ns:
             return True
-        return _sha256(path.read_bytes()) == self.sha256
+        with path.open("rb") as handle:
+            return _hash_stream(handle)[1] == self.sha256
 
 
 # What a write expects to find: "any" file, no file (None), or the file as it was read.
@@ -125,6 +130,16 @@ def clean_orphans(directory: Path, *, older_than: float = ORPHAN_AGE) -> list[Pa
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _hash_stream(handle: BinaryIO) -> tuple[int, str]:
+    """Size and SHA-256 of what is left in `handle`, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    size = 0
+    while block := handle.read(1 << 20):
+        digest.update(block)
+        size += len(block)
+    return size, digest.hexdigest()
 
 
 def _read(path: Path) -> tuple[bytes, Fingerprint]:

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "CHUNK_CHARS",
     "GRAM_VERSION",
     "MAX_CHUNK",
     "SHORT",
@@ -46,6 +47,10 @@ _CODE_BITS: Final = 21
 _RANK_BITS: Final = 21
 # Units per `build_postings` call: the rank of a unit inside a chunk must fit in 21 bits.
 MAX_CHUNK: Final = 1 << _RANK_BITS
+_BLOCK: Final = 1 << 14
+# Characters per `build_postings` call that keep it near 150 MB (about 36 bytes a character):
+# callers split larger inputs, so indexing memory does not grow with a file's size.
+CHUNK_CHARS: Final = 4_000_000
 _U64 = np.uint64
 _Array = npt.NDArray[np.uint64]
 
@@ -87,35 +92,55 @@ def build_postings(
     packed = packed[order]
     ordered = [texts[index] for index in order.tolist()]
     sizes = np.fromiter(map(len, ordered), dtype=np.int64, count=count)
+    # Memory is what bounds a chunk (see `CHUNK_CHARS`): the per-character arrays are built
+    # in place and dropped as soon as they are used, so at most three are alive at once.
     codes = _codes(ordered).astype(_U64)
+    del ordered
     owner = np.repeat(np.arange(count, dtype=_U64), sizes)
     same = owner[:-1] == owner[1:]
-    combined = (codes[:-1] << _U64(_CODE_BITS) | codes[1:]) << _U64(_RANK_BITS) | owner[:-1]
-    del codes, owner
+    combined = codes[:-1] << _U64(_CODE_BITS)
+    combined |= codes[1:]
+    del codes
+    combined <<= _U64(_RANK_BITS)
+    combined |= owner[:-1]
+    del owner
+    combined = combined[same]
+    del same
     # Short units are also listed under a key for their length (see `length_key`).
     ranks = np.arange(count, dtype=_U64)
     ranked_lengths = packed >> _U64(_ID_BITS)
     short = (ranked_lengths <= _U64(SHORT)) & (ranked_lengths > _U64(0))
     lengths_of_short = ranked_lengths[short]
     extra = (_U64(_LENGTH_BASE) + lengths_of_short) << _U64(_CODE_BITS + _RANK_BITS) | ranks[short]
-    combined = _sorted_unique(np.concatenate((combined[same], extra)))  # by key, then by rank
-    keys = combined >> _U64(_RANK_BITS)
-    values = packed[(combined & _U64((1 << _RANK_BITS) - 1)).astype(np.int64)]
-    del combined
+    combined = _sorted_unique(np.concatenate((combined, extra)))  # by key, then by rank
+    rank_of = combined & _U64((1 << _RANK_BITS) - 1)
+    combined >>= _U64(_RANK_BITS)
+    keys = combined
+    values = packed[rank_of.view(np.int64)]
+    del rank_of
     if not len(keys):
         return
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     ends = np.append(starts[1:], len(keys))
-    for key, start, end in zip(keys[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
-        yield key, end - start, values[start:end].tobytes()
+    firsts = keys[starts]
+    # Python ints cost ~30 bytes each: convert a block of keys at a time, not millions.
+    for block in range(0, len(starts), _BLOCK):
+        window = slice(block, block + _BLOCK)
+        for key, start, end in zip(
+            firsts[window].tolist(), starts[window].tolist(), ends[window].tolist(), strict=True
+        ):
+            yield key, end - start, values[start:end].tobytes()
 
 
 def _sorted_unique(values: _Array) -> _Array:
-    """The distinct values, sorted (np.unique may hash instead of sorting, which is slower)."""
-    values = np.sort(values)
+    """The distinct values, sorted in place (np.unique may hash instead of sorting: slower)."""
+    values.sort()
     if len(values) < 2:
         return values
-    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+    keep = np.empty(len(values), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def count_candidates(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, fields
 from operator import attrgetter
@@ -29,6 +29,7 @@ from .errors import ConflictError, ProjectError, UsageError
 from .fold import FOLD_VERSION, fold_spaces
 from .model import Unit, VersionStats
 from .ngrams import (
+    CHUNK_CHARS,
     GRAM_VERSION,
     MAX_CHUNK,
     SHORT,
@@ -237,6 +238,21 @@ _MANY_CANDIDATES: Final = 1_000
 _EXACT_GRAMS: Final = 3  # bigrams intersected to find the units an exact lookup compares
 
 
+def _chunks(rows: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Consecutive runs of at most `_CHUNK` rows and, unless one row alone is longer,
+    at most `CHUNK_CHARS` characters of text."""
+    chunk: list[tuple[int, str]] = []
+    chars = 0
+    for row in rows:
+        if chunk and (len(chunk) == _CHUNK or chars + len(row[1]) > CHUNK_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(row)
+        chars += len(row[1])
+    if chunk:
+        yield chunk
+
+
 class GramIndex:
     """Candidates for fuzzy matching from character-bigram postings, verified exactly.
 
@@ -250,10 +266,9 @@ class GramIndex:
         """Wrap the store's database (which has the `grams` table)."""
         self._db = db
 
-    def add(self, file: str, rows: Sequence[tuple[int, str]]) -> None:
+    def add(self, file: str, rows: Iterable[tuple[int, str]]) -> None:
         """Index units read from `file`, given as (unit id, folded source)."""
-        for start in range(0, len(rows), _CHUNK):
-            chunk = rows[start : start + _CHUNK]
+        for chunk in _chunks(rows):
             ids = [unit_id for unit_id, _ in chunk]
             texts = [text for _, text in chunk]
             lengths = [len(strip_label(text)) for text in texts]
@@ -521,24 +536,35 @@ class Store:
         self._db.execute("DELETE FROM units WHERE file = ?", (path,))
 
     def _insert_units(self, path: str, units: Iterable[Unit]) -> int:
-        """Insert in batches with ids given here, indexing each chunk of sources as it fills."""
+        """Insert in batches with ids given here, indexing each chunk of sources as it fills.
+
+        Batches and chunks are bounded in units and in characters, so a file of a few huge
+        units costs no more memory than one of many small ones.
+        """
         names = ("id", *_UNIT_FIELDS, "source_fold", "target_fold", "file")
         sql = f"INSERT INTO units ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         first = int(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM units").fetchone()[0])
         next_id = first
         pending: list[tuple[int, str]] = []
+        pending_chars = 0
         batch: list[tuple[object, ...]] = []
+        batch_chars = 0
         for unit in units:
             source = fold(unit.source)
-            batch.append((next_id, *_unit_values(unit), source, fold(unit.target), path))
+            target = fold(unit.target)
+            batch.append((next_id, *_unit_values(unit), source, target, path))
+            batch_chars += 2 * (len(source) + len(target))
             pending.append((next_id, source))
+            pending_chars += len(source)
             next_id += 1
-            if len(batch) == _BATCH:
+            if len(batch) == _BATCH or batch_chars >= CHUNK_CHARS:
                 self._db.conn.executemany(sql, batch)
                 batch.clear()
-            if len(pending) == _CHUNK:
+                batch_chars = 0
+            if len(pending) == _CHUNK or pending_chars >= CHUNK_CHARS:
                 self._index.add(path, pending)
                 pending.clear()
+                pending_chars = 0
         self._db.conn.executemany(sql, batch)
         self._index.add(path, pending)
         return next_id - first
@@ -775,7 +801,7 @@ class Store:
             rows = self._db.execute(
                 "SELECT id, source_fold FROM units WHERE file = ? ORDER BY id", (path,)
             )
-            while chunk := rows.fetchmany(_CHUNK):
+            for chunk in _chunks(rows):
                 self._index.add(path, chunk)
 
     def _stored_version(self) -> int:

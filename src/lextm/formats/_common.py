@@ -162,6 +162,11 @@ class Tally:
             if len(shown) < 3:
                 shown.append(where)
 
+    def withdraw(self, reason: str, where: str = "") -> None:
+        """Move one record counted as written to the skipped ones (a later stage refused it)."""
+        self.written -= 1
+        self.skip(reason, where)
+
     @property
     def skipped_total(self) -> int:
         """How many records were left out, whatever the reason."""

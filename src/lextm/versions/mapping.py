@@ -87,6 +87,8 @@ MOVED_MUTUAL = 0.4  # … when each is the other's most similar article
 NEAR = 12  # … or IN_ORDER when they are that close to where the order puts them
 PART = 0.7  # least share of a moved piece's bigrams found in another article (pass 4)
 PART_MARGIN = 0.1  # … and by how much more than in any third article
+RECIPROCAL = 0.45  # least share when pieces of two articles are found in each other (pass 4)
+RECIPROCAL_MARGIN = 0.2  # … and by how much more than in any third article, both ways
 EXPLAINED = 0.6  # a piece this much inside the partner stayed with it
 MERGED_FIRST = 0.8  # a lone article's piece this much inside a paired one was merged there
 VERBATIM = 0.9  # a piece this much inside another article came from it as it was
@@ -459,12 +461,19 @@ class _Mapper:
     def _find_flows(self) -> None:
         """Pass 4: text that went to (or came from) an article other than the partner: a
         piece of an old article found in another new article makes a split, a piece of a new
-        article found in another old article a merge."""
+        article found in another old article a merge. Then pieces that point at each other:
+        a piece of old i found mostly in new j while a piece of new j is found mostly in old i
+        links the two even when it was rewritten beyond the threshold of a one-way flow."""
         partner_of_new = {j: i for i, j in self.pairs.items()}
+        forward: dict[tuple[int, int], float] = {}
+        backward: dict[tuple[int, int], float] = {}
         for i, article in enumerate(self.old):
-            self._flow_from(article, i, self.pairs.get(i), partner_of_new, old_side=True)
+            self._flow_from(article, i, self.pairs.get(i), partner_of_new, forward, old_side=True)
         for j, article in enumerate(self.new):
-            self._flow_from(article, j, partner_of_new.get(j), self.pairs, old_side=False)
+            self._flow_from(article, j, partner_of_new.get(j), self.pairs, backward, old_side=False)
+        for key, share in forward.items():
+            if key in backward and key not in self.flows and self.pairs.get(key[0]) != key[1]:
+                self.flows[key] = min(share, backward[key])
         self._drop_displaced(partner_of_new)
 
     def _drop_displaced(self, partner_of_new: dict[int, int]) -> None:
@@ -500,12 +509,14 @@ class _Mapper:
         here: int,
         partner: int | None,
         partners: dict[int, int],
+        pointing: dict[tuple[int, int], float],
         *,
         old_side: bool,
     ) -> None:
         """Pieces of one article that went elsewhere (not copied: a piece still found in the
         other article's own partner was there before). `partners` maps the other side's
-        articles to their partners on this side."""
+        articles to their partners on this side; `pointing` collects, as (old, new) keys,
+        where a piece is found clearly best though below the flow threshold."""
         own_grams, other_grams = self.old_grams, self.new_grams
         if not old_side:
             own_grams, other_grams = other_grams, own_grams
@@ -521,21 +532,26 @@ class _Mapper:
                 ((found_in(g), k) for k, g in enumerate(other_grams) if k != partner),
                 reverse=True,
             )
-            if not shares or shares[0][0] < PART:
+            if not shares or shares[0][0] < RECIPROCAL:
                 continue
-            if len(shares) > 1 and shares[0][0] - shares[1][0] < PART_MARGIN:
+            margin = shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0)
+            if margin < PART_MARGIN:
                 continue  # found as well elsewhere: boilerplate, not a move
             repeated = sum(1 for k, g in enumerate(own_grams) if k != here and found_in(g) >= PART)
             if repeated > BOILERPLATE:
                 continue  # a formula the law repeats (构成犯罪的，依法追究刑事责任): no move
             share, there = shares[0]
+            key = (here, there) if old_side else (there, here)
+            if margin >= RECIPROCAL_MARGIN:
+                pointing[key] = max(pointing.get(key, 0.0), share)
+            if share < PART:
+                continue
             back = partners.get(there)
             # Copied, not moved: the other article's own partner holds the text as well (for
             # an old piece, as well as the other article: that partner explains it).
             copied = min(COPIED, share - 0.05) if old_side else COPIED
             if back is not None and found_in(own_grams[back]) >= copied:
                 continue
-            key = (here, there) if old_side else (there, here)
             self.flows[key] = max(self.flows.get(key, 0.0), share)
 
     # --- records ---------------------------------------------------------------------------

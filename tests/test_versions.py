@@ -637,3 +637,108 @@ def test_dangling_reference_in_one_version() -> None:
     rows = [LABEL, ("art1.p1.s1", "依照本条例第一条办理。", "It is handled under Article 9.")]
     run = run_checks([DocumentContext(doc=_doc_of("v1", rows))], only=["version-references"])
     assert [f.message for f in run.findings] == ["Article 9: this version has no Article 9"]
+
+
+# --- a revision made by rule on real text ---------------------------------------------------------
+
+
+def _render(lang: str, articles: Sequence[Sequence[str]]) -> str:
+    """A law text of the given articles (each a list of lines), numbered from 1."""
+    from lextm.numerals import int_to_han
+
+    out = []
+    for number, lines in enumerate(articles, 1):
+        if lang == "zh":
+            out.append(f"第{int_to_han(number)}条　{lines[0]}")
+            out.extend(lines[1:])
+        else:
+            out.extend([f"Article {number}", *lines, ""])
+    return "\n".join(out) + "\n"
+
+
+def _revise(
+    articles: list[list[str]], foreign: list[list[str]]
+) -> tuple[list[list[str]], set[tuple[str | None, str | None, str]]]:
+    """A revision of `articles` by the moves amendments make, with the links it implies.
+
+    Two articles deleted, two inserted (text of another law), one amended by a sentence, one
+    moved twenty places on, one split (its later paragraphs become the next article) and two
+    merged. Returns the new articles and the expected (old, new, change) links.
+    """
+    count = len(articles)
+    split = next(i for i in range(35, count) if len(articles[i]) >= 3)
+    deleted, modified, moved, merged = {5, 30}, 20, 25, split + 6
+    new: list[tuple[list[int], list[str]]] = []  # (old indexes, lines)
+    for i, lines in enumerate(articles):
+        if i == modified:
+            lines = [lines[0] + foreign[2][0], *lines[1:]]
+        if i == split:
+            new.extend([([i], lines[:1]), ([i], lines[1:])])
+        elif i == merged:
+            new.append(([i, i + 1], [*lines, *articles[i + 1]]))
+        elif i not in deleted and i != moved and i != merged + 1:
+            new.append(([i], lines))
+        if i == moved + 20:
+            new.append(([moved], articles[moved]))
+    new.insert(12, ([], foreign[0]))
+    new.insert(40, ([], foreign[1]))
+    expected: set[tuple[str | None, str | None, str]] = set()
+    for j, (olds, _) in enumerate(new, 1):
+        for i in olds:
+            kind = "split" if i == split else "merged" if len(olds) > 1 else ""
+            if not kind:
+                same = articles[i] == new[j - 1][1]
+                if i + 1 == j:
+                    kind = "unchanged" if same else "modified"
+                else:
+                    kind = "renumbered" if same else "renumbered+modified"
+            expected.add((str(i + 1), str(j), kind))
+        if not olds:
+            expected.add((None, str(j), "inserted"))
+    expected |= {(str(i + 1), None, "deleted") for i in deleted}
+    return [lines for _, lines in new], expected
+
+
+@needs_laws
+@pytest.mark.parametrize(
+    ("law", "other"),
+    [
+        ("tw-copyright-act-2022/en.txt", "tw-personal-data-protection-act-2023/en.txt"),
+        ("tw-copyright-act-2022/zh.txt", "tw-personal-data-protection-act-2023/zh.txt"),
+        ("prc-cybersecurity-law-2016/zh.txt", "prc-data-security-law-2021/zh.txt"),
+    ],
+)
+def test_a_revision_made_by_rule_is_mapped_exactly(law: str, other: str, tmp_path: Path) -> None:
+    """Deletions, insertions, an amendment, a move, a split and a merge are all found."""
+    lang = "zh" if law.endswith("zh.txt") else "en"
+
+    def article_lines(path: Path) -> list[list[str]]:
+        return [[line.text for line in a.lines] for a in _text(path).articles if a.lines]
+
+    articles = article_lines(LAWS_DIR / law)
+    foreign = article_lines(LAWS_DIR / other)[-3:]
+    revised, expected = _revise(articles, foreign)
+    (tmp_path / "old.txt").write_text(_render(lang, articles), encoding="utf-8")
+    (tmp_path / "new.txt").write_text(_render(lang, revised), encoding="utf-8")
+    mapping = map_versions(_text(tmp_path / "old.txt"), _text(tmp_path / "new.txt"))
+    found = {(r.old, r.new, r.change) for r in mapping.links}
+    assert sorted(found - expected, key=str) == [] and sorted(expected - found, key=str) == []
+
+
+@needs_laws
+@pytest.mark.parametrize(
+    ("law", "old", "new"),
+    [
+        ("tw-personal-data-protection-act", 2015, 2023),
+        ("tw-money-laundering-control-act", 2018, 2023),
+    ],
+)
+def test_english_versions_map_as_the_chinese_do(law: str, old: int, new: int) -> None:
+    """The official English of two versions maps article for article as their Chinese does."""
+
+    def links(lang: str) -> set[tuple[str | None, str | None]]:
+        before = _text(LAWS_DIR / f"{law}-{old}" / f"{lang}.txt")
+        after = _text(LAWS_DIR / f"{law}-{new}" / f"{lang}.txt")
+        return {(r.old, r.new) for r in map_versions(before, after).links}
+
+    assert links("en") == links("zh")

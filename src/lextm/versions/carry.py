@@ -35,7 +35,7 @@ from .mapping import (
     in_order_pairs,
     map_versions,
 )
-from .texts import VersionText, bigrams, dice, folded
+from .texts import VersionText, bigrams, dice, folded, uses_words
 
 __all__ = [
     "CarryOver",
@@ -131,26 +131,29 @@ def match_entries(
 ) -> tuple[SegmentMatch, ...]:
     """Every entry of `new_doc` with the entry of `old_doc` it continues, in document order."""
     old, new = _Parts.of(old_doc.entries), _Parts.of(new_doc.entries)
+    words = uses_words(old_doc.source_lang)
     found: dict[str, tuple[Entry, float]] = {}
     position = {label: index for index, label in enumerate(mapping.old.labels)}
     for label in dict.fromkeys([*new.labels, *new.bodies]):
         links = sorted(mapping.old_for(label), key=lambda link: position.get(link.old or "", 0))
         pool = [e for link in links for e in old.bodies.get(link.old or "", [])]
-        found.update(_match_run(pool, new.bodies.get(label, [])))
+        found.update(_match_run(pool, new.bodies.get(label, []), words))
         primary = max(links, key=lambda link: link.similarity, default=None)
         if primary is not None and label in new.labels and primary.old in old.labels:
             found[new.labels[label].address] = (old.labels[primary.old], primary.similarity)
-    found.update(_match_run(old.others, new.others))
+    found.update(_match_run(old.others, new.others, words))
     _match_verbatim(old_doc.entries, new_doc.entries, found)
     return tuple(SegmentMatch(e, *found.get(e.address, (None, 0.0))) for e in new_doc.entries)
 
 
-def _match_run(pool: Sequence[Entry], news: Sequence[Entry]) -> dict[str, tuple[Entry, float]]:
+def _match_run(
+    pool: Sequence[Entry], news: Sequence[Entry], words: bool
+) -> dict[str, tuple[Entry, float]]:
     """Pair two runs of entries: in order first, then what is left, identical or similar."""
     if not pool or not news:
         return {}
-    old_grams = [bigrams(folded(e.source)) for e in pool]
-    new_grams = [bigrams(folded(e.source)) for e in news]
+    old_grams = [bigrams(folded(e.source, words=words), words=words) for e in pool]
+    new_grams = [bigrams(folded(e.source, words=words), words=words) for e in news]
 
     def sim(a: int, b: int) -> float:
         if pool[a].source == news[b].source:

@@ -24,7 +24,8 @@ The method, in passes (docs/versions.md has the reasons and the measurements):
    What is left is inserted or deleted.
 
 Similarity is Dice's coefficient of the character bigram sets of the folded text (width,
-script, punctuation and spaces ignored; repeated formulas left out). Piece shares weigh each
+script, punctuation and spaces ignored; repeated formulas left out); for a version in English
+and other languages written with spaces, of its words and pairs of adjacent words. Piece shares weigh each
 bigram by its inverse document frequency, so stock phrases (有下列情形之一的) count less than
 the words that make a provision. Inside each pair the paragraphs are paired in order, and
 `char_diff` gives the character-level changes.
@@ -41,7 +42,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
-from .texts import ArticleText, VersionText, bigrams, dice, folded
+from .texts import ArticleText, VersionText, bigrams, dice, folded, uses_words
 
 __all__ = [
     "CHANGES",
@@ -173,7 +174,7 @@ class VersionMapping:
 
 def map_versions(old: VersionText, new: VersionText) -> VersionMapping:
     """Map the articles of `old` onto those of `new` by content (see the module doc)."""
-    return _Mapper(old.articles, new.articles).run(old, new)
+    return _Mapper(old.articles, new.articles, words=uses_words(old.lang)).run(old, new)
 
 
 def ensure_comparable(mapping: VersionMapping) -> None:
@@ -272,14 +273,17 @@ def in_order_pairs(
 class _Mapper:
     """One mapping run over two article lists (indexes are positions in each list)."""
 
-    def __init__(self, old: Sequence[ArticleText], new: Sequence[ArticleText]) -> None:
+    def __init__(
+        self, old: Sequence[ArticleText], new: Sequence[ArticleText], *, words: bool
+    ) -> None:
         self.old, self.new = old, new
-        self.old_text = [folded(a.text) for a in old]
-        self.new_text = [folded(a.text) for a in new]
-        self.old_grams = [bigrams(t) for t in self.old_text]
-        self.new_grams = [bigrams(t) for t in self.new_text]
-        self.old_core = _without_formulas(old)
-        self.new_core = _without_formulas(new)
+        self.words = words
+        self.old_text = [folded(a.text, words=words) for a in old]
+        self.new_text = [folded(a.text, words=words) for a in new]
+        self.old_grams = [bigrams(t, words=words) for t in self.old_text]
+        self.new_grams = [bigrams(t, words=words) for t in self.new_text]
+        self.old_core = _without_formulas(old, words)
+        self.new_core = _without_formulas(new, words)
         documents = Counter(g for grams in (*self.old_grams, *self.new_grams) for g in grams)
         total = len(self.old_grams) + len(self.new_grams)
         # Rare bigrams say more than the law's stock phrases: inverse document frequency.
@@ -493,7 +497,13 @@ class _Mapper:
 
     def _piece_share(self, article: ArticleText, whole: frozenset[str]) -> float:
         """The largest share of any piece of `article` found in `whole` (weighted)."""
-        return max((self._share(bigrams(p), whole) for p in _pieces(article)), default=0.0)
+        return max(
+            (self._share(bigrams(p, words=self.words), whole) for p in self._pieces(article)),
+            default=0.0,
+        )
+
+    def _pieces(self, article: ArticleText) -> list[str]:
+        return _pieces(article, self.words)
 
     def _share(self, grams: frozenset[str], whole: frozenset[str]) -> float:
         """How much of `grams` lies in `whole`, rare bigrams counting more."""
@@ -520,8 +530,8 @@ class _Mapper:
         own_grams, other_grams = self.old_grams, self.new_grams
         if not old_side:
             own_grams, other_grams = other_grams, own_grams
-        for piece in _pieces(article):
-            grams = bigrams(piece)
+        for piece in self._pieces(article):
+            grams = bigrams(piece, words=self.words)
 
             def found_in(whole: frozenset[str], grams: frozenset[str] = grams) -> float:
                 return self._share(grams, whole)
@@ -597,38 +607,47 @@ class _Mapper:
         else:
             change = MODIFIED if same_label else RENUMBERED_MODIFIED
         similarity = 1.0 if same_text else round(self.sim(i, j), 3)
-        paragraphs = () if same_text else map_paragraphs(old, new)
+        paragraphs = () if same_text else map_paragraphs(old, new, words=self.words)
         return ArticleLink(old.label, new.label, change, similarity, paragraphs)
 
 
-# 本法自2006年1月1日起施行 / 本條例自公布日施行 / 本法施行日期，由行政院定之 (folded text)
-_EFFECTIVE = re.compile(r"^本(?:法|条例|规定|办法|细则|准则)(?:自.{0,40}施行|施行日期)")
+# 本法自2006年1月1日起施行 / 本條例自公布日施行 / 本法施行日期，由行政院定之; in English
+# "this act shall take effect …", "the implementation date of the act shall be …" (folded text)
+_EFFECTIVE = re.compile(
+    r"^本(?:法|条例|规定|办法|细则|准则)(?:自.{0,40}施行|施行日期)"
+    r"|^(?:the (?:amended articles of )?)?this (?:act|law|regulations?|provisions|rules|measures)"
+    r" shall (?:take effect|come into (?:force|effect)|enter into force|be effective)"
+    r"|^the (?:implementation|effective|enforcement) date of (?:this|the) act"
+)
 _PIECE = re.compile(r"(?<=[。；;])|\n")
 
 
-def _without_formulas(articles: Sequence[ArticleText]) -> list[frozenset[str]]:
+def _without_formulas(articles: Sequence[ArticleText], words: bool) -> list[frozenset[str]]:
     """Each article's bigrams without the formulas its version repeats in many articles
     (构成犯罪的，依法追究刑事责任): they say nothing about which article is which."""
-    pieces = [[folded(p) for p in _PIECE.split(a.text)] for a in articles]
+    pieces = [[folded(p, words=words) for p in _PIECE.split(a.text)] for a in articles]
     seen = Counter(p for article in pieces for p in set(article) if p)
     out = []
     for article in pieces:
-        core = "".join(p for p in article if seen[p] <= BOILERPLATE)
-        out.append(bigrams(core or "".join(article)))
+        glue = " " if words else ""
+        core = glue.join(p for p in article if p and seen[p] <= BOILERPLATE)
+        out.append(bigrams(core or glue.join(article), words=words))
     return out
 
 
-def _pieces(article: ArticleText) -> list[str]:
+def _pieces(article: ArticleText, words: bool) -> list[str]:
     """The article's text cut into sentences and lines, folded, long enough to trace."""
-    pieces = (folded(p) for p in _PIECE.split(article.text))
+    pieces = (folded(p, words=words) for p in _PIECE.split(article.text))
     return [p for p in pieces if len(p) >= PART_MIN]
 
 
-def map_paragraphs(old: ArticleText, new: ArticleText) -> tuple[ParagraphLink, ...]:
+def map_paragraphs(
+    old: ArticleText, new: ArticleText, *, words: bool = False
+) -> tuple[ParagraphLink, ...]:
     """The paragraphs of two articles paired in order by similarity."""
     olds, news = old.paragraphs, new.paragraphs
-    old_grams = [bigrams(folded(p)) for p in olds]
-    new_grams = [bigrams(folded(p)) for p in news]
+    old_grams = [bigrams(folded(p, words=words), words=words) for p in olds]
+    new_grams = [bigrams(folded(p, words=words), words=words) for p in news]
 
     def sim(a: int, b: int) -> float:
         return dice(old_grams[a], new_grams[b])

@@ -8,6 +8,7 @@ Article labels stay out of the article's text: the number is an anchor, not cont
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ __all__ = [
     "bigrams",
     "dice",
     "folded",
+    "uses_words",
 ]
 
 _SENTENCE = re.compile(r"\.s\d+(?:-\d+)?$")
@@ -63,11 +65,6 @@ class ArticleText:
         for line in self.lines:
             groups.setdefault(line.paragraph, []).append(line.text)
         return tuple("\n".join(texts) for _, texts in sorted(groups.items()))
-
-    @cached_property
-    def grams(self) -> frozenset[str]:
-        """Character bigrams of the folded text (see `bigrams`)."""
-        return bigrams(folded(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +146,34 @@ def _article_of(address: str) -> tuple[str | None, str | None]:
     return parsed.article.label, _SENTENCE.sub("", address)
 
 
-def folded(text: str) -> str:
-    """The comparison form: folded for width and script, letters and digits only."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+def uses_words(lang: str) -> bool:
+    """Whether texts in `lang` are compared on words: every language but Chinese and Japanese,
+    whose characters carry the meaning a word does elsewhere."""
+    return not lang.lower().startswith(("zh", "ja"))
 
 
-def bigrams(text: str) -> frozenset[str]:
-    """The set of character bigrams (a one-character text is its own bigram)."""
+def folded(text: str, *, words: bool = False) -> str:
+    """The comparison form: folded for width, script and case, letters and digits only; with
+    `words`, the words stay apart, one space between them."""
+    text = fold(text)
+    if words:
+        return " ".join(_WORD.findall(text))
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def bigrams(text: str, *, words: bool = False) -> frozenset[str]:
+    """What two folded texts are compared on: their character bigrams (a one-character text is
+    its own bigram); with `words`, their words and pairs of adjacent words, since letter pairs
+    are so few that any two long English texts share most of them."""
+    if words:
+        tokens = text.split()
+        return frozenset(tokens) | frozenset(map(" ".join, itertools.pairwise(tokens)))
     if len(text) < 2:
         return frozenset([text]) if text else frozenset()
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

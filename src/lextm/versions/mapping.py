@@ -25,9 +25,9 @@ The method, in passes (docs/versions.md has the reasons and the measurements):
 
 Similarity is Dice's coefficient of the character bigram sets of the folded text (width,
 script, punctuation and spaces ignored; repeated formulas left out); for a version in English
-and other languages written with spaces, of its words and pairs of adjacent words. Piece shares weigh each
-bigram by its inverse document frequency, so stock phrases (有下列情形之一的) count less than
-the words that make a provision. Inside each pair the paragraphs are paired in order, and
+and other languages written with spaces, of its words and pairs of adjacent words. Piece shares
+weigh each bigram by its inverse document frequency, so stock phrases (有下列情形之一的) count less
+than the words that make a provision. Inside each pair the paragraphs are paired in order, and
 `char_diff` gives the character-level changes.
 """
 

@@ -178,6 +178,39 @@ def test_headings(text: str, kinds: list[str]) -> None:
     assert [n.address for n in law.walk() if n.kind.is_heading] == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("第一章\n总则\n第一条 甲。\n第二章\n管理\n第二条 乙。", ["第一章 总则", "第二章 管理"]),
+        ("第 一 章\n總則\n第 1 條\n甲。", ["第一章 總則"]),
+        ("Chapter I\nGeneral Provisions\nArticle 1\nA.", ["Chapter I General Provisions"]),
+    ],
+    ids=["zh", "tw", "en"],
+)
+def test_heading_title_on_its_own_line(text: str, titles: list[str]) -> None:
+    """A heading label alone on its line takes the short line after it as its title."""
+    law = parse_text(text)
+    headings = [n for n in law.walk() if n.kind.is_heading]
+    assert [n.text.replace("第 一 章", "第一章") for n in headings] == titles
+    assert all(not n.children or n.children[0].kind is Kind.ARTICLE for n in headings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一章\n本章规定总的原则。\n第一条 甲。",
+        "第一章 总则\n本章规定总的原则\n第一条 甲。",
+        "Chapter I\nThis Chapter lays down the principles.\nArticle 1\nA.",
+    ],
+    ids=["sentence", "titled-already", "en-sentence"],
+)
+def test_text_under_a_heading_stays_a_paragraph(text: str) -> None:
+    """A sentence under a heading, or text under a titled heading, is the heading's paragraph."""
+    law = parse_text(text)
+    heading = next(n for n in law.walk() if n.kind.is_heading)
+    assert heading.children[0].kind is Kind.PARAGRAPH
+
+
 def test_kuan_outside_section_is_text() -> None:
     """第一款 opens a heading only below a 節 (Taiwan); elsewhere it is a paragraph."""
     law = parse_text("第一条 甲。\n第一款 所称乙，是指丙")

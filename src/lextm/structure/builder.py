@@ -306,10 +306,14 @@ class _Body:
             self._paragraph(ln.text, ln.line, ln.deleted)
 
     def _orphan(self, ln: ParsedLine) -> None:
-        """Text between a heading and the first article: kept as the heading's own paragraph."""
+        """Text between a heading and the first article: the heading's title when the heading
+        line held only its label (第一章 / 总则 on two lines), else its own paragraph."""
         parent = self.headings[-1] if self.headings else None
         if parent is None:
             raise AssertionError("front matter handles text before the first heading")
+        if not parent.children and parent.text == parent.label and _title_like(ln):
+            parent.text = f"{parent.label} {ln.text}"
+            return
         index = sum(1 for c in parent.children if c.kind is Kind.PARAGRAPH) + 1
         parent.children.append(
             _Node(Kind.PARAGRAPH, f"{parent.address}.p{index}", ln.text, ln.line)
@@ -352,3 +356,16 @@ class _Body:
         node.deleted = ln.deleted
         parent.children.append(node)
         return node
+
+
+# A heading title is a name, not a sentence: short, with no closing punctuation.
+_TITLE_MAX = {"zh": 40, "en": 160}
+_SENTENCE_END = tuple("。；：！？.;:!?")
+
+
+def _title_like(ln: ParsedLine) -> bool:
+    """Whether a line can be the title of the heading just above it."""
+    text = ln.text
+    wide = any("\u3400" <= ch <= "\u9fff" for ch in text)
+    limit = _TITLE_MAX["zh" if wide else "en"]
+    return ln.enumerator is None and 0 < len(text) <= limit and not text.endswith(_SENTENCE_END)

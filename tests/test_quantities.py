@@ -1103,3 +1103,29 @@ def test_compare_bounds_flagged(
     assert all(
         word in message for (_, _, message), (_, _, word) in zip(problems, expected, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("弘扬“两路”精神", 'promotes the "Two Roads" spirit'),
+        ("“三个代表”重要思想", 'the Important Thought of "Three Represents"'),
+        ("三峡工程的两个项目", "two projects of the Three Gorges Project"),
+    ],
+)
+def test_numbers_in_names_are_never_extra(source: str, target: str) -> None:
+    """A capitalised number word opening a name inside a sentence answers, never adds."""
+    assert compare_quantities(source, target).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Thirty days after the notice.", 30),
+        ("(2) Two Copies are filed.", 2),
+        ("within thirty days", 30),
+    ],
+)
+def test_number_words_outside_names_still_count(text: str, value: float) -> None:
+    """At a sentence or item start, or in lower case, a number word is a number."""
+    assert [q.value for q in find_quantities(text, "en") if q.kind != "name"] == [value]

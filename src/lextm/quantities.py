@@ -61,6 +61,7 @@ from datetime import date
 from lextm.numerals import HAN_DIGITS, HAN_NUMERAL_CHARS, han_to_int
 
 __all__ = [
+    "NAME",
     "Bound",
     "Quantity",
     "QuantityDiff",
@@ -70,12 +71,14 @@ __all__ = [
     "find_quantities",
 ]
 
+NAME = "name"  # the kind of a number word that is part of a name
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number worth comparing: its kind, value, normalised unit and span in the text."""
 
-    kind: str  # number, percent, amount, date, period, count
+    kind: str  # number, percent, amount, date, period, count, name (a number in a name)
     value: float
     unit: str
     start: int
@@ -529,11 +532,27 @@ def _en_times(match: re.Match[str], text: str) -> list[Quantity]:
 
 
 def _en_plain(match: re.Match[str], text: str) -> list[Quantity]:
-    """A number nothing else claimed; a lone "one" is a word, not a number."""
-    del text
+    """A number nothing else claimed; a lone "one" is a word, not a number. A capitalised
+    number word inside a sentence that opens a capitalised phrase is part of a name (the
+    "Two Roads" spirit, "Three Represents"): kind NAME, which may answer a number of the
+    source (三个代表) but is never missing from it."""
     if match.group().lower() == "one":
         raise _NotAQuantityError("the word one")
-    return [_quantity(match, "number", _en_value(match.group()), "")]
+    kind = NAME if _in_name(match, text) else "number"
+    return [_quantity(match, kind, _en_value(match.group()), "")]
+
+
+_NEXT_CAPITALISED = re.compile(r"[\s-]+[A-Z][a-z]")
+_BEFORE_SENTENCE = re.compile(r"(?:^|[.;:!?]|^\(?\w{1,4}[).])[\s\"'“‘(\[]*\Z")
+
+
+def _in_name(match: re.Match[str], text: str) -> bool:
+    word = match.group()
+    if not word[:1].isupper() or word[:1].isdigit():
+        return False
+    if not _NEXT_CAPITALISED.match(text, match.end()):
+        return False
+    return not _BEFORE_SENTENCE.search(text[: match.start()])
 
 
 _EN_COUNTED = rf"(?P<n>{_EN_NUM})[\s-]+(?P<unit>{_EN_UNIT})\b"
@@ -653,7 +672,7 @@ def _matches(a: Quantity, b: Quantity, *, strict: bool) -> bool:
     """Whether two quantities say the same thing; `strict` asks for the same kind and unit too."""
     if strict:
         return a.kind == b.kind and a.unit == b.unit and _same_value(a, b)
-    kinds = a.kind == b.kind or "number" in (a.kind, b.kind)
+    kinds = a.kind == b.kind or bool({"number", NAME} & {a.kind, b.kind})
     units = a.unit == b.unit or not a.unit or not b.unit
     return kinds and units and _same_value(a, b)
 
@@ -675,11 +694,12 @@ def _pair_off(
 def compare_quantities(
     source: str, target: str, source_lang: str = "zh", target_lang: str = "en"
 ) -> QuantityDiff:
-    """Match the quantities of a source and its translation by value, as multisets."""
+    """Match the quantities of a source and its translation by value, as multisets; a number
+    in a name in the translation answers a source number but is never extra."""
     targets = find_quantities(target, target_lang)
     left = _pair_off(find_quantities(source, source_lang), targets, strict=True)
     left = _pair_off(left, targets, strict=False)
-    return QuantityDiff(missing=tuple(left), extra=tuple(targets))
+    return QuantityDiff(missing=tuple(left), extra=tuple(t for t in targets if t.kind != NAME))
 
 
 # ---------------------------------------------------------------- bounds

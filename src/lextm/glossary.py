@@ -663,6 +663,12 @@ def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _stem_set(text: str) -> frozenset[str]:
+    """The stems of `text`, for a quick test before a full scan."""
+    return frozenset(stem for stem, _, _ in _tokens(text))
+
+
 @lru_cache(maxsize=1 << 16)  # find_target(text, terms) builds a small matcher on every call
 def _term_key(term: str) -> tuple[str, ...]:
     stems = [stem for stem, _, _ in _tokens(term)]
@@ -704,6 +710,8 @@ class _TokenMatcher:
         )
 
     def find(self, text: str) -> list[TermHit]:
+        if not self._patterns and not self._may_start(text):
+            return []  # the common case for a one-concept matcher: none of its words is there
         candidates = self._token_candidates(text)
         for probe, pattern, rank, term in self._patterns:
             if probe.search(text) is None:
@@ -714,6 +722,13 @@ class _TokenMatcher:
                 if match.end() > match.start()
             )
         return _leftmost_longest(candidates)
+
+    def _may_start(self, text: str) -> bool:
+        """Whether a stem some term starts with occurs in `text` at all."""
+        stems = _stem_set(text)
+        if len(self._lengths) < len(stems):
+            return any(stem in stems for stem in self._lengths)
+        return any(stem in self._lengths for stem in stems)
 
     def _token_candidates(self, text: str) -> list[_Candidate]:
         """At each token, the longest term starting there (every term sharing its stems)."""

@@ -53,6 +53,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeAlias
 
 from lextm.errors import UsageError
@@ -135,15 +136,17 @@ def find_references(
     if convention is not None and convention not in CONVENTIONS:
         raise UsageError(f"Unknown numbering convention {convention!r}; use 'prc' or 'tw'.")
     family = lang.lower().replace("_", "-").split("-")[0]
-    if family == "zh":
-        drafts = _find_zh(text, convention)
-    elif family == "en":
-        drafts = _find_en(text)
-    else:
+    if family not in ("zh", "en"):
         raise UsageError(f"Cross-references are read in Chinese or English, not {lang!r}.")
+    return list(_references(text, family, convention))
+
+
+@lru_cache(maxsize=1 << 14)  # several checks read the references of the same segment
+def _references(text: str, family: str, convention: str | None) -> tuple[CrossRef, ...]:
+    drafts = _find_zh(text, convention) if family == "zh" else _find_en(text)
     drafts.sort(key=lambda draft: draft.start)
     _resolve_same(drafts)
-    return [draft.to_ref(text) for draft in drafts if not draft.silent]
+    return tuple(draft.to_ref(text) for draft in drafts if not draft.silent)
 
 
 # --- shared steps ---------------------------------------------------------------------------

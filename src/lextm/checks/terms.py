@@ -67,8 +67,14 @@ def _target_hits(ctx: DocumentContext, entry: Entry, statuses: tuple[str, ...]) 
 
 
 def _usable_cover(ctx: DocumentContext, entry: Entry) -> list[tuple[int, int]]:
-    """Spans of usable renderings: a bad rendering inside a good one is not reported."""
-    return [(h.start, h.end) for h in _target_hits(ctx, entry, ("preferred", "admitted"))]
+    """Spans of usable renderings: a bad rendering inside a good one is not reported.
+    Kept for the entry's next check (forbidden and deprecated both ask)."""
+    key = ("cover", entry.target)
+    cover: list[tuple[int, int]] | None = ctx.memo.get(key)
+    if cover is None:
+        hits = _target_hits(ctx, entry, ("preferred", "admitted"))
+        cover = ctx.memo[key] = [(h.start, h.end) for h in hits]
+    return cover
 
 
 def _inside(hit: TermHit, spans: list[tuple[int, int]]) -> bool:

@@ -408,6 +408,33 @@ def test_older_schema_is_migrated_on_open(path: Path) -> None:
     assert _posted(path, "安全") == [7]
 
 
+def test_schema_3_origins_become_one_word(path: Path, store: Store) -> None:
+    """Project units' origins written as PO note clauses become aligned, carried over …"""
+    store.close()
+    old = ["carried from 2018@art3.p1.s1", "repetition of art2.p1.s1", "new in 2023 (x)", "aligned"]
+    for position, origin in enumerate(old):
+        _sql(
+            path,
+            "UPDATE units SET origin = ? WHERE tm = 'project' AND position = ?",
+            origin,
+            position,
+        )
+    _sql(path, "UPDATE units SET origin = 'carried from elsewhere' WHERE tm != 'project'")
+    _sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with Store.open(path) as reopened:
+        assert reopened.schema_version == SCHEMA_VERSION
+    rows = _sql(path, "SELECT origin FROM units WHERE tm = 'project' ORDER BY position")
+    assert [row[0] for row in rows][:4] == [
+        "carried over",
+        "pretranslated",
+        "translated",
+        "aligned",
+    ]
+    assert {row[0] for row in _sql(path, "SELECT origin FROM units WHERE tm != 'project'")} == {
+        "carried from elsewhere"
+    }
+
+
 def test_stale_folded_columns_are_refolded_on_open(path: Path, store: Store) -> None:
     """An index folded by an older `fold` is refolded the next time it is opened."""
     store.close()

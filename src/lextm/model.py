@@ -286,7 +286,8 @@ class Unit:
     """A translation-memory unit: a source and target text with where they came from.
 
     `tm` is "project" for units from the project's own PO files, or a reference TM's name.
-    `origin` says how the translation came about (aligned, translated, imported, carried);
+    `origin` says how the translation came about (aligned, translated, carried over,
+    pretranslated; imported, or what the file says, for reference TMs);
     `state` is untranslated, fuzzy, translated or reviewed. `position` orders the units of one
     document version.
     """

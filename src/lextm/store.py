@@ -153,10 +153,25 @@ def _migrate_to_3(db: Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'index_version'")
 
 
+def _migrate_to_4(db: Database) -> None:
+    """Origins of project units as one word each (aligned, carried over, pretranslated,
+    translated), not the first clause of the PO note ("carried from 2018@art3.p1.s1"): the
+    note keeps the details; the index groups and filters by the kind."""
+    db.execute(
+        """UPDATE units SET origin = CASE
+            WHEN origin LIKE 'carried from%' THEN 'carried over'
+            WHEN origin LIKE 'repetition of%' THEN 'pretranslated'
+            WHEN origin IN ('aligned', 'pretranslated', 'imported', 'carried over') THEN origin
+            ELSE 'translated' END
+        WHERE tm = 'project'"""
+    )
+
+
 _MIGRATIONS: Final[tuple[Callable[[Database], None], ...]] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 SCHEMA_VERSION: Final[int] = len(_MIGRATIONS)
 

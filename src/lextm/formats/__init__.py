@@ -196,11 +196,25 @@ def entry_state(entry: Entry) -> str:
 
 
 def _origin(entry: Entry) -> str:
-    """How a translation came about, as lextm's `origin:` note says (translated if silent)."""
+    """How a translation came about, from lextm's `origin:` note: aligned, carried over,
+    pretranslated (a repetition filled in too), or translated (no note, a new segment of a
+    carried version, anything else). The note itself keeps the details."""
     for note in entry.notes:
         if note.startswith("origin: "):
-            return note[len("origin: ") :].split(",")[0].strip()
+            first = note[len("origin: ") :].split(",")[0].strip()
+            return next(
+                (origin for prefix, origin in _ORIGINS if first.startswith(prefix)), "translated"
+            )
     return "translated"
+
+
+_ORIGINS = (
+    ("aligned", "aligned"),
+    ("carried from", "carried over"),
+    ("pretranslated", "pretranslated"),
+    ("repetition of", "pretranslated"),
+    ("imported", "imported"),
+)
 
 
 def units_of_document(doc: DocumentFile, *, role: str = "translate") -> Iterator[Unit]:

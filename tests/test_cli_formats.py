@@ -127,24 +127,27 @@ def snapshot(project: Path) -> tuple[str, list[object], list[str]]:
     )
 
 
+def with_doctype(doctype: str, zh: str) -> str:
+    """A TMX whose DOCTYPE declares entities, one unit using them."""
+    body = HEAD[HEAD.index("<tmx") :] + TU.format(zh=zh, en="law") + "</body></tmx>"
+    return f'<?xml version="1.0"?><!DOCTYPE tmx [{doctype}]>{body}'
+
+
 BAD_TMX = {
     "not well-formed": (
         HEAD + TU.format(zh="法律", en="law") + '\n<tu><tuv xml:lang="zh-CN"><seg>a</tuv>',
         r"bad\.tmx:2: not well-formed",
     ),
     "billion laughs": (
-        '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa">'
-        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-        + HEAD[HEAD.index("<tmx") :]
-        + TU.format(zh="&c;", en="law")
-        + "</body></tmx>",
+        with_doctype(
+            '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">',
+            "&c;",
+        ),
         r"bad\.tmx:1: refused: the file declares",
     ),
     "external entity": (
-        '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        + HEAD[HEAD.index("<tmx") :]
-        + TU.format(zh="&x;", en="law")
-        + "</body></tmx>",
+        with_doctype('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"),
         r"bad\.tmx:1: refused: the file declares",
     ),
     "no zh or en variants": (

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA, LAWS_DIR
 from lextm.checks import DocumentContext, run_checks
@@ -110,6 +112,26 @@ def test_renumbering_follows_content() -> None:
 def test_char_diff(old: str, new: str, ops: tuple[tuple[str, str], ...]) -> None:
     """The character diff lists kept, removed and added runs in order."""
     assert char_diff(old, new) == ops
+
+
+def test_word_diff_shows_changed_words_whole() -> None:
+    """In English the diff runs by word, and changes a space apart read as one."""
+    old = "the preceding two Articles shall apply"
+    new = "the Article 14, Article 15 shall apply"
+    assert char_diff(old, new, words=True) == (
+        ("=", "the "),
+        ("-", "preceding two Articles"),
+        ("+", "Article 14, Article 15"),
+        ("=", " shall apply"),
+    )
+
+
+@given(st.text("ab c,.", max_size=30), st.text("ab c,.", max_size=30), st.booleans())
+def test_diff_rebuilds_both_texts(old: str, new: str, words: bool) -> None:
+    """Kept and removed runs spell the old text, kept and added runs the new one."""
+    ops = char_diff(old, new, words=words)
+    assert "".join(text for kind, text in ops if kind != "+") == old
+    assert "".join(text for kind, text in ops if kind != "-") == new
 
 
 def test_identical_versions_refused() -> None:

@@ -194,19 +194,61 @@ def ensure_comparable(mapping: VersionMapping) -> None:
         )
 
 
-def char_diff(old: str, new: str) -> tuple[DiffOp, ...]:
-    """The character-level differences between two texts, as ("=", "-", "+", text) runs."""
+def char_diff(old: str, new: str, *, words: bool = False) -> tuple[DiffOp, ...]:
+    """The differences between two texts, as ("=", "-", "+", text) runs: by character, or with
+    `words` by word (a changed word is shown whole: [-two-]{+four+}, not [-tw-]{+f+}o{+ur+})."""
+    a: Sequence[str] = _WORD_TOKEN.findall(old) if words else old
+    b: Sequence[str] = _WORD_TOKEN.findall(new) if words else new
     ops: list[DiffOp] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.append(("=", old[i1:i2]))
+            ops.append(("=", "".join(a[i1:i2])))
             continue
         if i2 > i1:
-            ops.append(("-", old[i1:i2]))
+            ops.append(("-", "".join(a[i1:i2])))
         if j2 > j1:
-            ops.append(("+", new[j1:j2]))
-    return tuple(ops)
+            ops.append(("+", "".join(b[j1:j2])))
+    return tuple(_joined(ops)) if words else tuple(ops)
+
+
+def _joined(ops: list[DiffOp]) -> Iterator[DiffOp]:
+    """Changes separated only by a space read as one change: [-preceding two-]{+Article 14,+}."""
+    removed: list[str] = []
+    added: list[str] = []
+    pending: str | None = None  # a space between changes, not yet known to be inside a run
+    for kind, text in ops:
+        if kind == "=" and (removed or added) and not text.strip() and pending is None:
+            pending = text
+            continue
+        if kind != "=":
+            if pending is not None:
+                removed.append(pending)
+                added.append(pending)
+                pending = None
+            (removed if kind == "-" else added).append(text)
+            continue
+        yield from _flush(removed, added)
+        if pending is not None:
+            yield ("=", pending)
+            pending = None
+        yield (kind, text)
+    yield from _flush(removed, added)
+    if pending is not None:
+        yield ("=", pending)
+
+
+def _flush(removed: list[str], added: list[str]) -> Iterator[DiffOp]:
+    if removed:
+        yield ("-", "".join(removed))
+    if added:
+        yield ("+", "".join(added))
+    removed.clear()
+    added.clear()
+
+
+# Words, runs of white space, and single other characters: what a word diff aligns.
+_WORD_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 # --- pairing ------------------------------------------------------------------------------------

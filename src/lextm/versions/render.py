@@ -17,7 +17,7 @@ from .mapping import (
     VersionMapping,
     char_diff,
 )
-from .texts import ArticleText
+from .texts import ArticleText, uses_words
 
 __all__ = ["mapping_html", "mapping_json", "mapping_lines"]
 
@@ -36,12 +36,13 @@ def _text(article: ArticleText | None) -> str:
 
 def _diff(mapping: VersionMapping, link: ArticleLink) -> tuple[DiffOp, ...]:
     old, new = _texts(mapping, link)
-    return char_diff(old, new)
+    return char_diff(old, new, words=uses_words(mapping.old.lang))
 
 
 def mapping_json(mapping: VersionMapping) -> list[dict[str, Any]]:
     """One record per mapping: old and new article labels (null for inserted / deleted),
-    change, similarity; modified articles also with their paragraphs and character diff."""
+    change, similarity; modified articles also with their paragraphs and diff (by character,
+    or by word for a language written with spaces)."""
     records = []
     for link in mapping.links:
         record: dict[str, Any] = {

@@ -313,7 +313,12 @@ def test_traditional_query_finds_simplified_unit(store: Store) -> None:
         ("第十三条规定", "第十二条", "Article 12", None),  # more than numbers differ
         ("第三条和第三条", "第一条和第二条", "Articles 1 and 2", "Articles 3 and 3"),
         ("第三条和第四条", "第一条和第一条", "Articles 1 and 1", None),  # 1 becomes 3 and 4
-        ("第3条", "第2条", "Article two", None),  # the number is not in the target
+        ("第3条", "第2条", "Article 5", None),  # the number is not in the target
+        ("三十日内", "十五日内", "within fifteen days", "within thirty days"),
+        ("三十日内", "十五日内", "Fifteen days later", "Thirty days later"),
+        ("处二万元罚款", "处一万元罚款", "a fine of 10,000 yuan", "a fine of 20,000 yuan"),
+        ("一个月内", "两个月内", "within two months", None),  # "one months"
+        ("依照第二条", "依照第一条", "under Article 1 of this Law", "under Article 2 of this Law"),
         ("第3条和第2条", "第2条和第2条", "Articles 2 and 2", None),  # 2 stays and changes
     ],
 )

@@ -1,4 +1,4 @@
-"""Numerals: Han numerals, full-width digits and Roman numerals, both ways."""
+"""Numerals: Han numerals, full-width digits, Roman numerals and English words, both ways."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from conftest import LAWS, needs_corpus
 from lextm.numerals import (
+    english_to_int,
     from_roman,
     han_to_int,
+    int_to_english,
     int_to_han,
     parse_number,
     to_halfwidth_digits,
@@ -128,3 +130,32 @@ def test_corpus_article_numerals() -> None:
             assert int_to_han(han_to_int(written)) == written
             seen += 1
     assert seen > 1000
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (0, "zero"),
+        (15, "fifteen"),
+        (21, "twenty-one"),
+        (105, "one hundred and five"),
+        (1005, "one thousand and five"),
+        (2_500_000, "two million five hundred thousand"),
+    ],
+)
+def test_english_number_words(value: int, words: str) -> None:
+    """Numbers are written in English words as statutes write them, and read back."""
+    assert int_to_english(value) == words
+    assert english_to_int(words) == value
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_english_words_round_trip(value: int) -> None:
+    """Every number up to a trillion reads back from its English words."""
+    assert english_to_int(int_to_english(value)) == value
+
+
+def test_english_to_int_refuses_other_words() -> None:
+    """A word that is no number word is refused, not skipped."""
+    with pytest.raises(ValueError):
+        english_to_int("thirty days")

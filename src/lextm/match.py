@@ -26,7 +26,13 @@ from typing import Any, Final, Protocol
 from .errors import UsageError
 from .fold import fold_spaces
 from .model import Unit
-from .numerals import HAN_NUMERAL_CHARS, parse_number
+from .numerals import (
+    ENGLISH_NUMBER,
+    HAN_NUMERAL_CHARS,
+    english_to_int,
+    int_to_english,
+    parse_number,
+)
 from .similarity import (
     FUZZY_CEILING,
     Candidate,
@@ -56,7 +62,33 @@ _FUZZY_BANDS: Final = ((95.0, "95-99%"), (85.0, "85-94%"), (75.0, "75-84%"))
 # Candidates scored per query: the weighted score may reorder the plain similarity's best.
 _RERANKED: Final = 40
 _NUMBER = re.compile(rf"[0-9]+|[{HAN_NUMERAL_CHARS}]+")
-_ARABIC = re.compile(r"(?<![0-9.,])[0-9]+(?![0-9]|[.,][0-9])")
+_ARABIC = r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![0-9]|[.,][0-9])"
+_TARGET_NUMBER = re.compile(rf"{_ARABIC}|{ENGLISH_NUMBER}", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+# Words after a number that it does not count: no singular or plural to agree with.
+_NOT_COUNTED = frozenset(
+    {
+        "of",
+        "and",
+        "or",
+        "to",
+        "through",
+        "shall",
+        "may",
+        "in",
+        "on",
+        "under",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "the",
+        "this",
+        "that",
+    }
+)
 
 
 class CandidateIndex(Protocol):
@@ -338,8 +370,9 @@ def substitute_numbers(
     """The target with the source's numbers replaced by the query's, when only numbers differ.
 
     Both sources must read the same once every number (Arabic or Han) is set aside, and each
-    changed value must occur in the target, as an Arabic numeral, exactly as often as in the
-    source, and never unchanged elsewhere in the source. Otherwise None: nothing is guessed.
+    changed value must occur in the target, as an Arabic numeral or in English words ("thirty
+    days", written back in words), exactly as often as in the source, and never unchanged
+    elsewhere in the source. Otherwise None: nothing is guessed.
     """
     mine, theirs = _numbers(comparison_form(query)), _numbers(comparison_form(source))
     if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
@@ -351,17 +384,39 @@ def substitute_numbers(
     kept = {old for new, old in zip(mine[1], theirs[1], strict=True) if old == new}
     if kept & set(changes):
         return None
-    in_target = [int(found.group()) for found in _ARABIC.finditer(target)]
+    in_target = list(_TARGET_NUMBER.finditer(target))
+    values = [_value(found) for found in in_target]
     for old in changes:
-        if in_target.count(old) != theirs[1].count(old):
+        if values.count(old) != theirs[1].count(old):
             return None
+    for found, value in zip(in_target, values, strict=True):
+        changed = changes.get(value)
+        if changed is not None and 1 in (value, changed) and _counts_a_noun(target, found.end()):
+            return None  # "one month" / "two months": the noun would need another form
 
     def replace(found: re.Match[str]) -> str:
-        value = int(found.group())
-        return str(changes[value]) if value in changes else found.group()
+        value = _value(found)
+        if value not in changes:
+            return found.group()
+        text = found.group()
+        if text[0].isdigit():
+            return f"{changes[value]:,}" if "," in text else str(changes[value])
+        words = int_to_english(changes[value])
+        return words[0].upper() + words[1:] if text[0].isupper() else words
 
     pairs = tuple((str(old), str(new)) for old, new in changes.items())
-    return _ARABIC.sub(replace, target), pairs
+    return _TARGET_NUMBER.sub(replace, target), pairs
+
+
+def _value(found: re.Match[str]) -> int:
+    text = found.group()
+    return int(text.replace(",", "")) if text[0].isdigit() else english_to_int(text)
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is followed by a word it counts (not "of", "and"…)."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() not in _NOT_COUNTED
 
 
 def plain_similarity(query: str, source: str) -> float:

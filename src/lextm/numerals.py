@@ -1,4 +1,5 @@
-"""Numbers as statutes write them: Han numerals, full-width digits and Roman numerals.
+"""Numbers as statutes write them: Han numerals, full-width digits, Roman numerals and English
+number words.
 
 Han numerals are parsed by place value, so every spelling in use reads back (一百零五, 一百〇五,
 百五 is *not* accepted because statutes never write it, 两千, 十二, 一十二). Writing produces the
@@ -10,10 +11,15 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ENGLISH_NUMBER",
     "HAN_DIGITS",
     "HAN_NUMERAL_CHARS",
+    "SCALE_WORDS",
+    "SMALL_WORDS",
+    "english_to_int",
     "from_roman",
     "han_to_int",
+    "int_to_english",
     "int_to_han",
     "parse_number",
     "to_halfwidth_digits",
@@ -189,3 +195,64 @@ def from_roman(text: str) -> int:
             value += amount
             rest = rest[len(mark) :]
     return value
+
+
+# --- English number words ------------------------------------------------------------------------
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+SMALL_WORDS: dict[str, int] = {
+    word: value for value, word in enumerate(f"{_ONES} {_TEENS}".split())
+}
+SMALL_WORDS |= {word: 10 * (index + 2) for index, word in enumerate(_TENS.split())}
+SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+_WORD = "|".join(sorted([*SMALL_WORDS, "hundred", *SCALE_WORDS], key=len, reverse=True))
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+# A run of number words: "thirty", "twenty-five", "seven hundred and fifty" (case as written).
+ENGLISH_NUMBER = rf"\b(?:{_WORD})(?:(?:\s+|-)(?:{_WORD})|{_AFTER_SCALE}\s+and\s+(?:{_WORD}))*\b"
+_BY_VALUE = {value: word for word, value in SMALL_WORDS.items()}
+
+
+def english_to_int(text: str) -> int:
+    """Value of English number words ("twenty-five", "one hundred and fifty thousand")."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if word in SMALL_WORDS:
+            current += SMALL_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALE_WORDS:
+            total, current = total + (current or 1) * SCALE_WORDS[word], 0
+        elif word != "and":
+            raise ValueError(f"not an English number: {text!r}")
+    return total + current
+
+
+def int_to_english(value: int) -> str:
+    """English words for 0 to 999,999,999,999, as statutes write them ("one hundred and
+    fifty", "twenty-five")."""
+    if not 0 <= value < 10**12:
+        raise ValueError(f"out of range for English number words: {value}")
+    if value == 0:
+        return "zero"
+    parts: list[str] = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        group, value = divmod(value, scale)
+        if group:
+            parts.append(f"{_below_thousand(group, and_=bool(parts))} {name}".strip())
+    return " ".join(parts)
+
+
+def _below_thousand(value: int, *, and_: bool) -> str:
+    hundreds, rest = divmod(value, 100)
+    words = [f"{_BY_VALUE[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, ones = divmod(rest, 10)
+        small = (
+            _BY_VALUE[rest]
+            if rest < 20
+            else _BY_VALUE[tens * 10] + (f"-{_BY_VALUE[ones]}" if ones else "")
+        )
+        words.append(f"and {small}" if hundreds or and_ else small)
+    return " ".join(words)

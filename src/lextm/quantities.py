@@ -58,7 +58,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lextm.numerals import HAN_DIGITS, HAN_NUMERAL_CHARS, han_to_int
+from lextm.numerals import (
+    ENGLISH_NUMBER,
+    HAN_DIGITS,
+    HAN_NUMERAL_CHARS,
+    SCALE_WORDS,
+    english_to_int,
+    han_to_int,
+)
 
 __all__ = [
     "NAME",
@@ -376,20 +383,7 @@ _ZH_RULES: tuple[_Rule, ...] = (
 
 # ---------------------------------------------------------------- English
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-_TEENS = "fifteen sixteen seventeen eighteen nineteen"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-_SMALL_WORDS: dict[str, int] = {
-    word: value for value, word in enumerate(f"{_ONES} {_TEENS}".split())
-}
-_SMALL_WORDS |= {word: 10 * (index + 2) for index, word in enumerate(_TENS.split())}
-_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
-_NUMBER_WORD = "|".join(sorted([*_SMALL_WORDS, "hundred", *_SCALE_WORDS], key=len, reverse=True))
-_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
-_EN_WORDS = (
-    rf"\b(?:{_NUMBER_WORD})"
-    rf"(?:(?:\s+|-)(?:{_NUMBER_WORD})|{_AFTER_SCALE}\s+and\s+(?:{_NUMBER_WORD}))*\b"
-)
+_EN_WORDS = ENGLISH_NUMBER
 _EN_DIGITS = rf"(?<![\w.])(?:{_ARABIC})(?:\s*(?:hundred|thousand|million|billion)\b)?(?!\w)"
 _EN_NUM = rf"(?:{_EN_DIGITS}|{_EN_WORDS})"
 
@@ -439,17 +433,9 @@ def _en_value(text: str) -> float:
     if text[0].isdigit():
         number = text.rstrip("abcdefghijklmnopqrstuvwxyz ")
         scale = text[len(number) :].strip()
-        factor = 100 if scale == "hundred" else _SCALE_WORDS.get(scale, 1)
+        factor = 100 if scale == "hundred" else SCALE_WORDS.get(scale, 1)
         return float(number.replace(",", "")) * factor
-    total = current = 0
-    for word in re.split(r"[\s-]+", text):
-        if word in _SMALL_WORDS:
-            current += _SMALL_WORDS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in _SCALE_WORDS:
-            total, current = total + (current or 1) * _SCALE_WORDS[word], 0
-    return float(total + current)
+    return float(english_to_int(text))
 
 
 def _en_unit(text: str) -> tuple[str, str]:

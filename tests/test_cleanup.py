@@ -387,12 +387,13 @@ def test_crlf_bom_fixture() -> None:
 def test_fullwidth_indent_fixture() -> None:
     """Full-width indents, tabs and no-break spaces become single ASCII spaces or go."""
     result = read_text_file(DATA / "fullwidth_indent.txt")
-    assert result.text == "第一章 总 则\n第一条 为了规范公司的组织和行为，制定本法。"
+    assert result.text == "第一章 总则\n第一条 为了规范公司的组织和行为，制定本法。"
     assert {c.kind for c in result.cleanups} == {
         "space-variant",
         "leading-space",
         "trailing-space",
         "double-space",
+        "heading-padding",
     }
 
 
@@ -570,3 +571,22 @@ def test_cleanups_reference_real_lines(raw: str) -> None:
         assert isinstance(change, Cleanup)
         assert 1 <= change.line <= len(raw_lines)
         assert change.count >= 1
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned", "padded"),
+    [
+        ("第一章　总　　则", "第一章 总则", True),
+        ("目　　录", "目录", True),
+        ("第 一 章 總　　則", "第 一 章 總則", True),
+        ("第三章之一　法律　责任", "第三章之一 法律责任", True),
+        ("第一章 总则", "第一章 总则", False),
+        ("第一条　甲　乙。", "第一条 甲 乙。", False),  # not a heading: spaces only collapsed
+        ("Chapter I  General Provisions", "Chapter I General Provisions", False),
+    ],
+)
+def test_heading_padding_is_removed_and_recorded(line: str, cleaned: str, padded: bool) -> None:
+    """The spaces that pad a Chinese heading's name to a width go, with a record."""
+    result = clean_text(line + "\n")
+    assert result.text == cleaned
+    assert any(c.kind == "heading-padding" for c in result.cleanups) == padded

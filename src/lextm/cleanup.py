@@ -1,8 +1,9 @@
 """Read a text file in whatever encoding and tidy what extraction left behind, recording changes.
 
 Decoding detects a BOM, then tries strict UTF-8, then GB18030 against Big5. Cleaning only removes
-noise (BOMs, line-ending variants, invisible characters, Word bookmarks, stray spacing, page
-numbers, blank lines); the words, punctuation and full-width forms are left exactly as written.
+noise (BOMs, line-ending variants, invisible characters, Word bookmarks, stray spacing, the
+padding inside Chinese heading names, page numbers, blank lines); the words, punctuation and
+full-width forms are left exactly as written.
 Every change becomes a `Cleanup` so `--explain` can show the user what was done to their file.
 """
 
@@ -310,7 +311,34 @@ def _tidy_spaces(text: str, number: int, out: list[Cleanup]) -> str:
         out.append(Cleanup("trailing-space", number, stripped[len(text) :], ""))
     if "  " in text:
         text = _replace(_DOUBLE, " ", text, "double-space", number, out)
+    if " " in text:
+        text = _unpad_heading(text, number, out)
     return text
+
+
+# Chinese headings are padded to a width in print: 第一章　总　　则, 目　　录. Chinese puts no
+# space between words, so a space between two Han characters of a heading's name is padding.
+_HEADING_LABEL = re.compile(
+    r"^第 ?[一二三四五六七八九十百零〇两0-9]+ ?[编章节編節](?:之[一二三四五六七八九十]+)? "
+)
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_CONTENTS = re.compile(r"^目 [录錄]$")
+
+
+def _unpad_heading(text: str, number: int, out: list[Cleanup]) -> str:
+    """A heading's name (or 目录) without the spaces that padded it, recorded."""
+    if _CONTENTS.match(text):
+        out.append(Cleanup("heading-padding", number, text, text.replace(" ", "")))
+        return text.replace(" ", "")
+    label = _HEADING_LABEL.match(text)
+    if label is None:
+        return text
+    name = text[label.end() :]
+    unpadded = _HAN_GAP.sub("", name)
+    if unpadded == name:
+        return text
+    out.append(Cleanup("heading-padding", number, name, unpadded))
+    return text[: label.end()] + unpadded
 
 
 def _replace(

@@ -315,6 +315,51 @@ def test_note_facts(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "(Adopted at the 29th Meeting of the Standing Committee of the Thirteenth National "
+            "People's Congress on June 10, 2021)",
+            ("2021-06-10", None, None, ()),
+        ),
+        (
+            "Promulgated by Order No. 49 of the President of the People's Republic of China on "
+            "June 10, 2021, and effective as of September 1, 2021",
+            (None, "2021-06-10", "2021-09-01", ()),
+        ),
+        (
+            "(Adopted at the Fifth Meeting on December 29, 1993; amended for the first time in "
+            "accordance with the Decision adopted at the 13th Meeting on December 25, 1999; "
+            "revised at the 18th Meeting on 27 October 2005)",
+            ("1993-12-29", None, None, ("1999-12-25", "2005-10-27")),
+        ),
+    ],
+    ids=["adopted", "promulgated-effective", "amended-revised"],
+)
+def test_english_note_facts(
+    text: str, facts: tuple[str | None, str | None, str | None, tuple[str, ...]]
+) -> None:
+    """English notes tie each date to the event named before it; amendments are listed."""
+    law = parse_text(f"Some Law\n{text}\nArticle 1 A.")
+    note = law.note
+    assert note is not None
+    assert (note.adopted, note.promulgated, note.effective, note.amended) == facts
+
+
+def test_english_note_order_and_issuer() -> None:
+    """An English order number and the body that issued it are read from the note."""
+    law = parse_text(
+        "Some Law\n(Promulgated by Order No. 49 of the President of the People's Republic of "
+        "China on June 10, 2021)\nArticle 1 A."
+    )
+    assert law.note is not None
+    assert (law.note.order_number, law.note.issuer) == (
+        "49",
+        "President of the People's Republic of China",
+    )
+
+
 def test_multi_line_note() -> None:
     """A parenthesised note spread over lines is one note with paragraphs."""
     law = parse_text("某法\n（1993年12月29日通过\n根据1999年12月25日决定修正）\n第一条 甲。")

@@ -1,7 +1,10 @@
 """Facts in a promulgation or adoption note: dates, issuing body, order number, effective date.
 
 Notes are read by the phrases statutes use (公布, 通过, 施行, 修正), so dates are tied to what
-happened on them: "2021年12月3日…令第168号公布 自2022年2月1日起施行".
+happened on them: "2021年12月3日…令第168号公布 自2022年2月1日起施行". English notes, as official
+translations write them, the same way: each date goes with the nearest event word before it
+("Adopted at the 29th Meeting … on June 10, 2021; amended … on …", "Promulgated by Order No. 49
+of the President … on June 10, 2021, and effective as of September 1, 2021").
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ def _dates(clause: str) -> list[tuple[str, re.Match[str]]]:
 
 def parse_note(text: str) -> Note:
     """Read the dates and issuer of a note; whatever the text does not say stays None."""
+    if _LATIN.search(text) and not _HAN.search(text):
+        return _parse_english(text)
     body = text.strip().strip("（）()")
     facts: dict[str, str] = {}
     amended: list[str] = []
@@ -88,3 +93,92 @@ def parse_note(text: str) -> Note:
 
 def _strip_date(issuer: str) -> str:
     return _DATE.sub("", issuer).strip() or issuer
+
+
+# --- English notes -------------------------------------------------------------------------------
+
+_LATIN = re.compile(r"[A-Za-z]{3}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
+_EN_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{'|'.join(_MONTHS)})\s+(?P<year2>\d{{4}})\b"
+    r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+# Event words, the first of each group naming the fact; "amended" before "adopted", since an
+# amendment is "adopted" too ("amended in accordance with the Decision … adopted at …").
+_EN_EVENTS = re.compile(
+    r"\b(?P<amended>amend\w*|revis\w*)"
+    r"|\b(?P<effective>effective|come\s+into\s+(?:force|effect)|go(?:es)?\s+into\s+effect"
+    r"|enter(?:ed|s)?\s+into\s+force|take[ns]?\s+effect|in\s+force|implemented)"
+    r"|\b(?P<promulgated>promulgat\w*|issued|published|announced)"
+    r"|\b(?P<adopted>adopted|passed|approved)",
+    re.IGNORECASE,
+)
+_EN_ORDER = re.compile(
+    r"Order\s+No\.?\s*(?P<n>\d+)(?:\s+of\s+(?:the\s+)?(?P<issuer>[A-Z][^,;]*?))?"
+    r"(?=\s+on\b|\s*[,;)]|$)"
+)
+
+
+def _parse_english(text: str) -> Note:
+    """An English note: each date takes the event named last before it, within its clause."""
+    facts: dict[str, str] = {}
+    amended: list[str] = []
+    for clause in re.split(r";|\.\s+(?=[A-Z])|\n", text.strip().strip("()")):
+        start = 0
+        for found in _EN_DATE.finditer(clause):
+            iso = _english_iso(found)
+            events = list(_EN_EVENTS.finditer(clause, start, found.start()))
+            start = found.end()
+            if iso is None or not events:
+                continue
+            event = _event_of(events)
+            if event == "amended":
+                amended.append(iso)
+            else:
+                facts.setdefault(event, iso)
+    order = _EN_ORDER.search(text)
+    return Note(
+        text=text,
+        promulgated=facts.get("promulgated"),
+        adopted=facts.get("adopted"),
+        effective=facts.get("effective"),
+        issuer=(order["issuer"] or None) if order else None,
+        order_number=order["n"] if order else None,
+        amended=tuple(amended),
+    )
+
+
+def _event_of(events: list[re.Match[str]]) -> str:
+    """The event a date belongs to: an amendment anywhere before it in the clause, else the
+    last event word before it."""
+    if any(match.lastgroup == "amended" for match in events):
+        return "amended"
+    return str(events[-1].lastgroup)
+
+
+def _english_iso(found: re.Match[str]) -> str | None:
+    if found["iso"]:
+        return found["iso"]
+    month = (found["month"] or found["month2"]).lower()
+    day = int(found["day"] or found["day2"])
+    year = int(found["year"] or found["year2"])
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{_MONTHS.index(month) + 1:02d}-{day:02d}"

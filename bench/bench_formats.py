@@ -3,7 +3,7 @@
 
 The units are generated deterministically (a Chinese and an English sentence with a counter,
 lextm's provenance props on each). Each step runs in a fresh process that reports its time and
-the growth of its peak resident memory (the peak from `resource.getrusage` at the end, less the
+the growth of its peak resident memory (the high-water mark VmHWM at the end, less the
 resident size just before the step): flat memory means the 1M-unit growth is about the
 100k-unit growth, whatever the file size.
 
@@ -50,17 +50,18 @@ def units(n):
             state="translated", origin="aligned",
         )
 
-def resident_kb():
-    # The current resident size (Linux); elsewhere the peak so far, which is an upper bound.
+def status_kb(field):
+    # VmRSS / VmHWM of this process (Linux). ru_maxrss is only the fallback: it survives exec,
+    # so a child started by a large benchmark process would report the parent's size.
     try:
         for line in open("/proc/self/status"):
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-before = resident_kb()
+before = status_kb("VmRSS")
 start = time.perf_counter()
 count = 0
 if mode == "export":
@@ -85,8 +86,8 @@ else:
             count += 1
             del body[:]
 seconds = time.perf_counter() - start
-grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = status_kb("VmHWM")
+grown = peak - before
 print(json.dumps({{"seconds": seconds, "count": count, "grown_kb": grown, "peak_kb": peak}}))
 """
 

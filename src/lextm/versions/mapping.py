@@ -21,7 +21,10 @@ The method, in passes (docs/versions.md has the reasons and the measurements):
    one new article fed by several old ones is merged. Formulas the law repeats in many
    articles (构成犯罪的，依法追究刑事责任) and text copied rather than moved (still held by the
    other article's own partner) link nothing. A weak pair gives way to a verbatim source.
-   What is left is inserted or deleted.
+   Pieces of two articles found mostly in each other link them too, below that threshold.
+5. **Lone articles.** Two articles each still without any link, where a piece of one is
+   found clearly best in the other, are linked: a provision moved and rewritten that nothing
+   else explains. What is left is inserted or deleted.
 
 Similarity is Dice's coefficient of the character bigram sets of the folded text (width,
 script, punctuation and spaces ignored; repeated formulas left out); for a version in English
@@ -95,6 +98,9 @@ MERGED_FIRST = 0.8  # a lone article's piece this much inside a paired one was m
 VERBATIM = 0.9  # a piece this much inside another article came from it as it was
 COPIED = 0.85  # a piece this much inside its old place as well was copied, not moved
 BOILERPLATE = 2  # a piece found in more articles of its own version than this is a formula
+LONE = 0.5  # least share of a piece of a lone article found in another lone one (pass 5)
+LONE_MARGIN = 0.15  # … and by how much more than in any third article
+LONE_MIN = 8  # least folded length of such a piece (公司可以向其他企业投资 is ten)
 PART_MIN = 12  # least folded length of a piece (shorter texts share bigrams by chance)
 EXCHANGE = 0.2  # how much better a lone partner must be to take over a pair (pass 3b)
 CONTAINED = 0.8  # least share of the shorter text inside the longer one (pass 3c)
@@ -353,6 +359,7 @@ class _Mapper:
             self._pair_moves()
         self._pair_contained()
         self._find_flows()
+        self._pair_lone_pieces()
         return VersionMapping(old, new, tuple(self._records()))
 
     def _anchor(self) -> list[tuple[int, int]]:
@@ -522,6 +529,47 @@ class _Mapper:
                 self.flows[key] = min(share, backward[key])
         self._drop_displaced(partner_of_new)
 
+    def _pair_lone_pieces(self) -> None:
+        """Pass 5: two articles each left without any link, where a piece of one is found
+        clearly best in the other: a provision moved and rewritten, which nothing else in
+        either version explains (a formula the law repeats links nothing)."""
+        linked_old = {*self.pairs, *(i for i, _ in self.flows)}
+        linked_new = {*self.pairs.values(), *(j for _, j in self.flows)}
+        lone_old = {i for i in range(len(self.old)) if i not in linked_old}
+        lone_new = {j for j in range(len(self.new)) if j not in linked_new}
+        for i in sorted(lone_old):
+            for j, share in self._lone_targets(self.old[i], i, old_side=True).items():
+                if j in lone_new:
+                    self.flows[(i, j)] = max(self.flows.get((i, j), 0.0), share)
+        for j in sorted(lone_new):
+            for i, share in self._lone_targets(self.new[j], j, old_side=False).items():
+                if i in lone_old:
+                    self.flows[(i, j)] = max(self.flows.get((i, j), 0.0), share)
+
+    def _lone_targets(self, article: ArticleText, here: int, *, old_side: bool) -> dict[int, float]:
+        """Articles of the other side in which a piece of `article` is found clearly best."""
+        own_grams, other_grams = self.old_grams, self.new_grams
+        if not old_side:
+            own_grams, other_grams = other_grams, own_grams
+        targets: dict[int, float] = {}
+        for piece in _pieces(article, self.words, LONE_MIN):
+            grams = bigrams(piece, words=self.words)
+            shares = sorted(
+                ((self._share(grams, g), k) for k, g in enumerate(other_grams)), reverse=True
+            )
+            if not shares or shares[0][0] < LONE:
+                continue
+            if len(shares) > 1 and shares[0][0] - shares[1][0] < LONE_MARGIN:
+                continue
+            repeated = sum(
+                1 for k, g in enumerate(own_grams) if k != here and self._share(grams, g) >= PART
+            )
+            if repeated > BOILERPLATE:
+                continue
+            share, there = shares[0]
+            targets[there] = max(targets.get(there, 0.0), share)
+        return targets
+
     def _drop_displaced(self, partner_of_new: dict[int, int]) -> None:
         """A weak pair gives way when the new article's text came verbatim from another old
         article and nothing of the old partner can be found in it."""
@@ -677,10 +725,10 @@ def _without_formulas(articles: Sequence[ArticleText], words: bool) -> list[froz
     return out
 
 
-def _pieces(article: ArticleText, words: bool) -> list[str]:
+def _pieces(article: ArticleText, words: bool, shortest: int = PART_MIN) -> list[str]:
     """The article's text cut into sentences and lines, folded, long enough to trace."""
     pieces = (folded(p, words=words) for p in _PIECE.split(article.text))
-    return [p for p in pieces if len(p) >= PART_MIN]
+    return [p for p in pieces if len(p) >= shortest]
 
 
 def map_paragraphs(

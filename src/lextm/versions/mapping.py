@@ -548,27 +548,47 @@ class _Mapper:
 
     def _lone_targets(self, article: ArticleText, here: int, *, old_side: bool) -> dict[int, float]:
         """Articles of the other side in which a piece of `article` is found clearly best."""
-        own_grams, other_grams = self.old_grams, self.new_grams
-        if not old_side:
-            own_grams, other_grams = other_grams, own_grams
+        own_grams, other_grams = self._sides(old_side)
         targets: dict[int, float] = {}
         for piece in _pieces(article, self.words, LONE_MIN):
             grams = bigrams(piece, words=self.words)
-            shares = sorted(
-                ((self._share(grams, g), k) for k, g in enumerate(other_grams)), reverse=True
-            )
-            if not shares or shares[0][0] < LONE:
-                continue
-            if len(shares) > 1 and shares[0][0] - shares[1][0] < LONE_MARGIN:
-                continue
-            repeated = sum(
-                1 for k, g in enumerate(own_grams) if k != here and self._share(grams, g) >= PART
-            )
-            if repeated > BOILERPLATE:
-                continue
-            share, there = shares[0]
-            targets[there] = max(targets.get(there, 0.0), share)
+            best = self._best_place(grams, here, own_grams, other_grams, None, LONE)
+            if best is not None and best[1] >= LONE_MARGIN:
+                targets[best[2]] = max(targets.get(best[2], 0.0), best[0])
         return targets
+
+    def _sides(self, old_side: bool) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        """(the grams of this side's articles, those of the other side's)."""
+        if old_side:
+            return self.old_grams, self.new_grams
+        return self.new_grams, self.old_grams
+
+    def _best_place(
+        self,
+        grams: frozenset[str],
+        here: int,
+        own_grams: list[frozenset[str]],
+        other_grams: list[frozenset[str]],
+        partner: int | None,
+        least: float,
+    ) -> tuple[float, float, int] | None:
+        """Where a piece is found best on the other side (its partner left out): (share,
+        margin over the next article, index); None below `least`, or for a formula the law
+        repeats in more than `BOILERPLATE` of its own articles (构成犯罪的，依法追究刑事责任),
+        which moves nowhere."""
+        shares = sorted(
+            ((self._share(grams, g), k) for k, g in enumerate(other_grams) if k != partner),
+            reverse=True,
+        )
+        if not shares or shares[0][0] < least:
+            return None
+        repeated = sum(
+            1 for k, g in enumerate(own_grams) if k != here and self._share(grams, g) >= PART
+        )
+        if repeated > BOILERPLATE:
+            return None
+        margin = shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0)
+        return shares[0][0], margin, shares[0][1]
 
     def _drop_displaced(self, partner_of_new: dict[int, int]) -> None:
         """A weak pair gives way when the new article's text came verbatim from another old
@@ -617,30 +637,15 @@ class _Mapper:
         other article's own partner was there before). `partners` maps the other side's
         articles to their partners on this side; `pointing` collects, as (old, new) keys,
         where a piece is found clearly best though below the flow threshold."""
-        own_grams, other_grams = self.old_grams, self.new_grams
-        if not old_side:
-            own_grams, other_grams = other_grams, own_grams
+        own_grams, other_grams = self._sides(old_side)
         for piece in self._pieces(article):
             grams = bigrams(piece, words=self.words)
-
-            def found_in(whole: frozenset[str], grams: frozenset[str] = grams) -> float:
-                return self._share(grams, whole)
-
-            if partner is not None and found_in(other_grams[partner]) >= EXPLAINED:
+            if partner is not None and self._share(grams, other_grams[partner]) >= EXPLAINED:
                 continue
-            shares = sorted(
-                ((found_in(g), k) for k, g in enumerate(other_grams) if k != partner),
-                reverse=True,
-            )
-            if not shares or shares[0][0] < RECIPROCAL:
-                continue
-            margin = shares[0][0] - (shares[1][0] if len(shares) > 1 else 0.0)
-            if margin < PART_MARGIN:
-                continue  # found as well elsewhere: boilerplate, not a move
-            repeated = sum(1 for k, g in enumerate(own_grams) if k != here and found_in(g) >= PART)
-            if repeated > BOILERPLATE:
-                continue  # a formula the law repeats (构成犯罪的，依法追究刑事责任): no move
-            share, there = shares[0]
+            best = self._best_place(grams, here, own_grams, other_grams, partner, RECIPROCAL)
+            if best is None or best[1] < PART_MARGIN:
+                continue  # not found, a formula, or found as well elsewhere: not a move
+            share, margin, there = best
             key = (here, there) if old_side else (there, here)
             if margin >= RECIPROCAL_MARGIN:
                 pointing[key] = max(pointing.get(key, 0.0), share)
@@ -650,7 +655,7 @@ class _Mapper:
             # Copied, not moved: the other article's own partner holds the text as well (for
             # an old piece, as well as the other article: that partner explains it).
             copied = min(COPIED, share - 0.05) if old_side else COPIED
-            if back is not None and found_in(own_grams[back]) >= copied:
+            if back is not None and self._share(grams, own_grams[back]) >= copied:
                 continue
             self.flows[key] = max(self.flows.get(key, 0.0), share)
 

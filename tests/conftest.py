@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
+SCHEMAS = SHARED / "schemas"
 CORPUS = SHARED / "corpus"
 LAWS_DIR = CORPUS / "laws"
 SEED = CORPUS / "xizang-network-communications-2021.zh.txt"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SCHEMAS
 from lextm.formats import write_terms, write_units
 from lextm.model import Term, Unit
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 ZH, EN = "zh-CN", "en"
 
 needs_xmllint = pytest.mark.skipif(shutil.which("xmllint") is None, reason="xmllint not installed")

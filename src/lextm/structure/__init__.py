@@ -60,7 +60,7 @@ def parse_text(text: str, *, lang: str | None = None, path: str | None = None) -
     return LawText(
         language,
         provisions,
-        note=parse_note(_note_text(note)) if note else None,
+        note=parse_note(_note_text(note), lang=language) if note else None,
         path=path,
     )
 

@@ -55,9 +55,10 @@ def _dates(clause: str) -> list[tuple[str, re.Match[str]]]:
     return sorted(found, key=lambda pair: pair[1].start())
 
 
-def parse_note(text: str) -> Note:
-    """Read the dates and issuer of a note; whatever the text does not say stays None."""
-    if _LATIN.search(text) and not _HAN.search(text):
+def parse_note(text: str, *, lang: str = "zh") -> Note:
+    """Read the dates and issuer of a note in `lang` (zh or en, as the law text was detected);
+    whatever the text does not say stays None."""
+    if lang == "en":
         return _parse_english(text)
     body = text.strip().strip("（）()")
     facts: dict[str, str] = {}
@@ -97,8 +98,6 @@ def _strip_date(issuer: str) -> str:
 
 # --- English notes -------------------------------------------------------------------------------
 
-_LATIN = re.compile(r"[A-Za-z]{3}")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _MONTHS = (
     "january",
     "february",

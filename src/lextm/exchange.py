@@ -163,22 +163,18 @@ def add_reference_tm(
             if not tally.written:
                 raise InputError("the file holds no usable units", path=path)
             project.update(lambda config: _with_ref(config, ref))
-    except LextmError as error:
-        _unlink(copies)
-        # The copy is gone: name the file the user gave, where the fault is.
+    except BaseException as error:
         for original, copy in copies:
-            if error.path is not None and Path(error.path).resolve() == copy.resolve():
+            copy.unlink(missing_ok=True)
+            # The copy is gone: an error names the file the user gave, where the fault is.
+            if isinstance(error, LextmError) and error.path and _same(error.path, copy):
                 error.path = str(original)
-        raise
-    except BaseException:
-        _unlink(copies)
         raise
     return ref, tally
 
 
-def _unlink(copies: list[tuple[Path, Path]]) -> None:
-    for _, copy in copies:
-        copy.unlink(missing_ok=True)
+def _same(path: str, copy: Path) -> bool:
+    return Path(path).resolve() == copy.resolve()
 
 
 def _with_ref(config: ProjectConfig, ref: ReferenceTM) -> ProjectConfig:

@@ -383,9 +383,8 @@ _ZH_RULES: tuple[_Rule, ...] = (
 
 # ---------------------------------------------------------------- English
 
-_EN_WORDS = ENGLISH_NUMBER
 _EN_DIGITS = rf"(?<![\w.])(?:{_ARABIC})(?:\s*(?:hundred|thousand|million|billion)\b)?(?!\w)"
-_EN_NUM = rf"(?:{_EN_DIGITS}|{_EN_WORDS})"
+_EN_NUM = rf"(?:{_EN_DIGITS}|{ENGLISH_NUMBER})"
 
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
@@ -583,7 +582,7 @@ _EN_RULES: tuple[_Rule, ...] = (
     _Rule(re.compile(rf"(?P<n>{_EN_NUM})\s*(?:%|per\s*-?\s*cent\b)", re.I), _en_percent),
     _Rule(
         re.compile(
-            rf"(?P<words>{_EN_WORDS})[\s-]+(?P<frac>{_FRACTION_WORD})s?\b|(?P<half>\bhalf\b)"
+            rf"(?P<words>{ENGLISH_NUMBER})[\s-]+(?P<frac>{_FRACTION_WORD})s?\b|(?P<half>\bhalf\b)"
             r"|(?<![\w/])(?P<slash>(?P<num>\d+)/(?P<den>\d+))(?![\w/])",
             re.I,
         ),
